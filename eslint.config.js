@@ -1,0 +1,44 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const browserOrServerLibraries = [
+  'react', 'react-dom', 'react-dom/*', 'video.js', 'video.js/*', 'dexie', 'zustand', 'zustand/*',
+  'hono', 'hono/*', '@hono/*', 'pg', '@electric-sql/*', 'msw', 'msw/*', 'node:*',
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'public', 'dev-dist', 'qa-results', 'test-results'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // The domain is pure: the browser and the server run the same rules.
+    files: ['src/domain/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: browserOrServerLibraries }],
+      'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'fetch', 'localStorage'],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now' }],
+    },
+  },
+  {
+    files: ['src/server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'video.js', 'dexie', 'zustand', '**/ui/**', '**/player/**'] },
+      ],
+    },
+  },
+);

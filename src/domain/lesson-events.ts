@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { mergeSegments } from './played-segments.ts';
+
+/**
+ * Lesson events: an append-only log written by the player and sent to the server by the outbox.
+ * `id` is a client UUID (idempotency key); `seq` a per-device sequence number; `deviceTime` the
+ * device clock, kept for the record only: the server orders and trusts by its own receive time.
+ */
+export const LESSON_EVENT_TYPES = ['started', 'progress', 'completed'] as const;
+export type LessonEventType = (typeof LESSON_EVENT_TYPES)[number];
+
+const segmentSchema = z
+  .tuple([z.number().min(0).max(86_400), z.number().min(0).max(86_400)])
+  .refine(([start, end]) => end > start, 'segment end must be after its start');
+
+export const lessonEventSchema = z.object({
+  id: z.uuid(),
+  deviceId: z.string().min(8).max(64),
+  seq: z.number().int().min(0),
+  deviceTime: z.iso.datetime({ offset: true }),
+  courseId: z.string().min(1).max(64),
+  lessonId: z.string().min(1).max(64),
+  type: z.enum(LESSON_EVENT_TYPES),
+  /** Position (seconds) when the event was written. */
+  position: z.number().min(0).max(86_400),
+  /** All segments played in this lesson so far on this device (merged). */
+  segments: z.array(segmentSchema).max(2000),
+  /** Seconds of play credited since this device's previous event for the lesson. */
+  playedSinceLast: z.number().min(0).max(86_400).default(0),
+  /** Monotonic milliseconds elapsed on the device since its previous event for the lesson. */
+  elapsedMsSinceLast: z.number().min(0).default(0),
+});
+
+export type LessonEvent = z.infer<typeof lessonEventSchema>;
+export type LessonEventInput = z.input<typeof lessonEventSchema>;
+
+export function normalizeEventSegments(event: LessonEvent): LessonEvent {
+  return { ...event, segments: mergeSegments(event.segments).map(([s, e]) => [s, e]) };
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests in real headless Chromium (playwright-core + /usr/bin/chromium) against the
+// built app served by the real server. Files run one at a time: 2 cores, real media playback.
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    globalSetup: ['tests/e2e/support/global-setup.ts'],
+  },
+});
