@@ -90,9 +90,13 @@ function describeIssue(issue: z.core.$ZodIssue): ManifestProblem {
 function explain(issue: z.core.$ZodIssue): [string, string] {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      return isMissing(issue)
         ? ['wajib diisi, tetapi tidak ada', 'is required but missing']
         : [`harus bertipe ${issue.expected}`, `must be of type ${issue.expected}`];
+    case 'invalid_union':
+      return issue.errors.every((branch) => branch.some(isMissing))
+        ? ['wajib diisi, tetapi tidak ada', 'is required but missing']
+        : ['harus teks, atau objek { id, en }', 'must be text, or an { id, en } object'];
     case 'invalid_value':
       return [
         `harus salah satu dari ${issue.values.map(String).join(', ')}`,
@@ -105,7 +109,9 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
     case 'too_big':
       return [`melebihi batas ${String(issue.maximum)}`, `exceeds the limit of ${String(issue.maximum)}`];
     case 'invalid_format':
-      return ['formatnya salah', 'has the wrong format'];
+      return issue.message === 'id'
+        ? ['harus huruf kecil, angka, atau tanda hubung', 'must be lowercase letters, digits or hyphens']
+        : ['formatnya salah', 'has the wrong format'];
     case 'unrecognized_keys':
       return [`kunci tak dikenal: ${issue.keys.join(', ')}`, `unknown keys: ${issue.keys.join(', ')}`];
     case 'custom':
@@ -113,8 +119,11 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
         ? ['id pelajaran ganda', 'duplicate lesson id']
         : ['tidak valid', 'is invalid'];
     default:
-      return issue.message === 'id'
-        ? ['harus huruf kecil, angka, atau tanda hubung', 'must be lowercase letters, digits or hyphens']
-        : ['tidak valid', 'is invalid'];
+      return ['tidak valid', 'is invalid'];
   }
+}
+
+/** zod 4 does not echo the input by default; its message says what it received. */
+function isMissing(issue: z.core.$ZodIssue): boolean {
+  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
 }

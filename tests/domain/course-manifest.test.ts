@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseCourseManifest } from '../../src/domain/course-manifest.ts';
+
+const lesson = {
+  id: 'satu',
+  title: 'Pelajaran satu',
+  durationSeconds: 10,
+  sources: [{ src: 'media/satu.mp4', type: 'video/mp4' }],
+};
+const valid = { schemaVersion: 1, id: 'kursus', title: 'Kursus', lessons: [lesson] };
+
+describe('parseCourseManifest', () => {
+  it('accepts a valid manifest and fills defaults', () => {
+    const result = parseCourseManifest(valid);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.manifest.pauseWhenHidden).toBe(true);
+      expect(result.manifest.lessons[0]?.captions).toEqual([]);
+    }
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    ['a missing manifest', null, '(root)', /harus bertipe object/],
+    ['a title of the wrong kind', { ...valid, title: 5 }, 'title', /harus teks/],
+    ['a wrong schemaVersion', { ...valid, schemaVersion: 2 }, 'schemaVersion', /salah satu dari 1/],
+    ['a missing title', { ...valid, title: undefined }, 'title', /wajib diisi/],
+    ['no lessons', { ...valid, lessons: [] }, 'lessons', /minimal 1 item/],
+    ['a lesson without sources', { ...valid, lessons: [{ ...lesson, sources: undefined }] }, 'lessons[0].sources', /wajib diisi/],
+    ['an empty sources list', { ...valid, lessons: [{ ...lesson, sources: [] }] }, 'lessons[0].sources', /minimal 1 item/],
+    ['an unknown media type', { ...valid, lessons: [{ ...lesson, sources: [{ src: 'a.avi', type: 'video/avi' }] }] }, 'lessons[0].sources[0].type', /salah satu dari/],
+    ['a negative duration', { ...valid, lessons: [{ ...lesson, durationSeconds: -1 }] }, 'lessons[0].durationSeconds', /terlalu kecil/],
+    ['a duration given as text', { ...valid, lessons: [{ ...lesson, durationSeconds: '10' }] }, 'lessons[0].durationSeconds', /harus bertipe number/],
+    ['a threshold above 1', { ...valid, lessons: [{ ...lesson, completionThreshold: 1.5 }] }, 'lessons[0].completionThreshold', /melebihi batas 1/],
+    ['an id with capitals', { ...valid, id: 'Kursus Saya' }, 'id', /huruf kecil/],
+    ['a duplicate lesson id', { ...valid, lessons: [lesson, lesson] }, 'lessons[1].id', /ganda/],
+    ['a bad caption language', { ...valid, lessons: [{ ...lesson, captions: [{ src: 'a.vtt', srclang: 'Bahasa', label: 'ID' }] }] }, 'lessons[0].captions[0].srclang', /formatnya salah|huruf kecil|tidak valid/],
+  ])('names the field and the problem for %s', (_name, input, field, message) => {
+    const result = parseCourseManifest(input);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const problem = result.problems.find((p) => p.field === field);
+    expect(problem, JSON.stringify(result.problems)).toBeDefined();
+    expect(problem?.id).toMatch(message);
+    expect(problem?.en.startsWith(`${field}: `)).toBe(true);
+  });
+});
