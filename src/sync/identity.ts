@@ -1,0 +1,91 @@
+import { readMeta, writeMeta } from '../storage/device-meta.ts';
+import { moveParticipantRows } from '../storage/participant-adoption.ts';
+import type { RuntutDb } from '../storage/runtut-db.ts';
+import { globalFetch, postSession, type ApiContext, type FetchLike } from './api-client.ts';
+import { launchTokenSubject } from './launch-token.ts';
+
+/**
+ * Who this device is keeping progress for. `token` is null for a provisional demo participant
+ * created offline: their progress is kept locally and adopted by a real session later.
+ */
+export interface Identity {
+  participantId: string;
+  token: string | null;
+  mode: 'demo' | 'provider';
+}
+
+export const IDENTITY_META_KEY = 'identity';
+
+export class LaunchTokenError extends Error {
+  constructor() {
+    super('The launch token carries no participant (sub claim)');
+    this.name = 'LaunchTokenError';
+  }
+}
+
+export interface ResolveIdentityOptions {
+  apiBase: string;
+  /** The `?launch=` JWT from the page URL (provider mode). */
+  launchToken?: string | undefined;
+  fetchImpl?: FetchLike | undefined;
+  /** How long to wait for a demo session before starting provisionally (slow links). */
+  timeoutMs?: number | undefined;
+}
+
+export function readIdentity(db: RuntutDb): Promise<Identity | undefined> {
+  return readMeta<Identity>(db, IDENTITY_META_KEY);
+}
+
+/**
+ * Provider mode: the launch token names the participant and is the bearer token; a new one
+ * replaces the stored one. Demo mode: the stored identity, else a new server session, else (no
+ * network) a provisional participant so the lesson can start at once.
+ */
+export async function resolveIdentity(db: RuntutDb, options: ResolveIdentityOptions): Promise<Identity> {
+  if (options.launchToken) {
+    const participantId = launchTokenSubject(options.launchToken);
+    if (!participantId) throw new LaunchTokenError();
+    const identity: Identity = { participantId, token: options.launchToken, mode: 'provider' };
+    await writeMeta(db, IDENTITY_META_KEY, identity);
+    return identity;
+  }
+  const stored = await readIdentity(db);
+  if (stored) return stored;
+  const session = await requestDemoSession({
+    apiBase: options.apiBase,
+    fetch: options.fetchImpl ?? globalFetch,
+    timeoutMs: options.timeoutMs ?? 8_000,
+  });
+  const identity = session ?? { participantId: crypto.randomUUID(), token: null, mode: 'demo' as const };
+  // Another tab may have resolved first: keep whichever identity was stored first.
+  return db.transaction('rw', db.meta, async () => {
+    const raced = await readIdentity(db);
+    if (raced) return raced;
+    await writeMeta(db, IDENTITY_META_KEY, identity);
+    return identity;
+  });
+}
+
+/** A new demo session from the server, or undefined when it cannot be had now. */
+export async function requestDemoSession(api: ApiContext): Promise<Identity | undefined> {
+  const reply = await postSession(api);
+  if (!reply.ok) return undefined;
+  return { participantId: reply.value.participantId, token: reply.value.token, mode: 'demo' };
+}
+
+/**
+ * Hands everything the provisional (or lost) participant did on this device to `real`, and makes
+ * `real` the stored identity, in ONE transaction: progress rows and event rows move together, so
+ * the outbox never holds events for a participant whose progress is elsewhere.
+ */
+export async function adoptProvisionalIdentity(
+  db: RuntutDb,
+  provisional: Identity,
+  real: Identity,
+  options: { requeueDelivered?: boolean } = {},
+): Promise<void> {
+  await db.transaction('rw', db.progress, db.events, db.meta, async () => {
+    await moveParticipantRows(db, provisional.participantId, real.participantId, options);
+    await writeMeta(db, IDENTITY_META_KEY, real);
+  });
+}
