@@ -8,22 +8,34 @@ export const MANIFEST_SCHEMA_VERSION = 1;
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id');
 const text = z.string().trim().min(1).max(200);
-const localizedText = z.union([text, z.object({ id: text, en: text.optional() })]);
-const url = z.string().trim().min(1).max(2048);
+const localizedText = z.union([text, z.strictObject({ id: text, en: text.optional() })]);
+/** Relative paths and http(s) only: never javascript:, data: or other schemes. */
+const url = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^https?:\/\//i.test(value), 'url');
 
-const mediaSource = z.object({
+export const HLS_TYPES = ['application/x-mpegURL', 'application/vnd.apple.mpegurl'] as const;
+
+export function isHlsType(type: string): boolean {
+  return (HLS_TYPES as readonly string[]).includes(type);
+}
+
+const mediaSource = z.strictObject({
   src: url,
-  type: z.enum(['video/mp4', 'video/webm', 'application/x-mpegURL']),
+  type: z.enum(['video/mp4', 'video/webm', ...HLS_TYPES]),
 });
 
-const captionTrack = z.object({
+const captionTrack = z.strictObject({
   src: url,
   srclang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'srclang'),
   label: text,
   default: z.boolean().optional(),
 });
 
-export const lessonSchema = z.object({
+export const lessonSchema = z.strictObject({
   id,
   title: localizedText,
   durationSeconds: z.number().positive().max(6 * 3600),
@@ -34,7 +46,7 @@ export const lessonSchema = z.object({
 });
 
 export const courseManifestSchema = z
-  .object({
+  .strictObject({
     schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
     id,
     title: localizedText,
@@ -109,15 +121,24 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
     case 'too_big':
       return [`melebihi batas ${String(issue.maximum)}`, `exceeds the limit of ${String(issue.maximum)}`];
     case 'invalid_format':
-      return issue.message === 'id'
-        ? ['harus huruf kecil, angka, atau tanda hubung', 'must be lowercase letters, digits or hyphens']
-        : ['formatnya salah', 'has the wrong format'];
+      if (issue.message === 'id') {
+        return ['harus huruf kecil, angka, atau tanda hubung', 'must be lowercase letters, digits or hyphens'];
+      }
+      if (issue.message === 'srclang') {
+        return ['harus kode bahasa BCP 47, mis. "id" atau "en"', 'must be a BCP 47 language code, e.g. "id" or "en"'];
+      }
+      return ['formatnya salah', 'has the wrong format'];
     case 'unrecognized_keys':
       return [`kunci tak dikenal: ${issue.keys.join(', ')}`, `unknown keys: ${issue.keys.join(', ')}`];
     case 'custom':
-      return issue.message === 'duplicate'
-        ? ['id pelajaran ganda', 'duplicate lesson id']
-        : ['tidak valid', 'is invalid'];
+      if (issue.message === 'duplicate') return ['id pelajaran ganda', 'duplicate lesson id'];
+      if (issue.message === 'url') {
+        return [
+          'harus alamat relatif atau http(s)://',
+          'must be a relative address or http(s)://',
+        ];
+      }
+      return ['tidak valid', 'is invalid'];
     default:
       return ['tidak valid', 'is invalid'];
   }

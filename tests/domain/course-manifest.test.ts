@@ -19,6 +19,14 @@ describe('parseCourseManifest', () => {
     }
   });
 
+  it.each(['application/x-mpegURL', 'application/vnd.apple.mpegurl', 'video/webm'])(
+    'accepts media type %s and absolute http(s) sources',
+    (type) => {
+      const source = { src: 'https://cdn.example.org/a/master.m3u8', type };
+      expect(parseCourseManifest({ ...valid, lessons: [{ ...lesson, sources: [source] }] }).ok).toBe(true);
+    },
+  );
+
   it.each<[string, unknown, string, RegExp]>([
     ['a missing manifest', null, '(root)', /harus bertipe object/],
     ['a title of the wrong kind', { ...valid, title: 5 }, 'title', /harus teks/],
@@ -33,7 +41,9 @@ describe('parseCourseManifest', () => {
     ['a threshold above 1', { ...valid, lessons: [{ ...lesson, completionThreshold: 1.5 }] }, 'lessons[0].completionThreshold', /melebihi batas 1/],
     ['an id with capitals', { ...valid, id: 'Kursus Saya' }, 'id', /huruf kecil/],
     ['a duplicate lesson id', { ...valid, lessons: [lesson, lesson] }, 'lessons[1].id', /ganda/],
-    ['a bad caption language', { ...valid, lessons: [{ ...lesson, captions: [{ src: 'a.vtt', srclang: 'Bahasa', label: 'ID' }] }] }, 'lessons[0].captions[0].srclang', /formatnya salah|huruf kecil|tidak valid/],
+    ['a bad caption language', { ...valid, lessons: [{ ...lesson, captions: [{ src: 'a.vtt', srclang: 'Bahasa', label: 'ID' }] }] }, 'lessons[0].captions[0].srclang', /kode bahasa/],
+    ['a misspelt key', { ...valid, lessons: [{ ...lesson, completionTreshold: 0.9 }] }, 'lessons[0]', /kunci tak dikenal: completionTreshold/],
+    ['a javascript: source', { ...valid, lessons: [{ ...lesson, sources: [{ src: 'javascript:alert(1)', type: 'video/mp4' }] }] }, 'lessons[0].sources[0].src', /relatif atau http/],
   ])('names the field and the problem for %s', (_name, input, field, message) => {
     const result = parseCourseManifest(input);
     expect(result.ok).toBe(false);
