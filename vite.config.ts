@@ -35,6 +35,13 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // The player uses video.js's core build (no HLS engine inside). `@videojs/http-streaming`,
+    // loaded lazily only where HLS is not native, imports 'video.js' too: the same alias points
+    // it at the same core module, so it registers on our player instead of bundling the full
+    // video.js (which already contains VHS) a second time.
+    alias: [{ find: /^video\.js$/, replacement: 'video.js/dist/alt/video.core.js' }],
+  },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -1,0 +1,77 @@
+import videojs from 'video.js';
+import { ALLOWED_RATES } from '../domain/rate-policy.ts';
+import { VHS_OPTIONS } from './load-hls-engine.ts';
+import type { LessonMedia } from './lesson-media.ts';
+import { VIDEO_JS_INDONESIAN } from './player-language.ts';
+
+export type VideoJsPlayer = ReturnType<typeof videojs>;
+
+/** Arrow keys anywhere on the player step this far; the gate decides where a step may land. */
+const ARROW_STEP_SECONDS = 5;
+
+let indonesianAdded = false;
+
+/**
+ * video.js hotkeys: its own (f fullscreen, m mute, k/space play-pause) plus arrow-key steps.
+ * A step is `player.currentTime(t)`, so it meets the seek middleware and the gate.
+ */
+function hotkeys(this: VideoJsPlayer, event: KeyboardEvent): void {
+  if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+    event.preventDefault();
+    const step = event.key === 'ArrowRight' ? ARROW_STEP_SECONDS : -ARROW_STEP_SECONDS;
+    this.currentTime((this.currentTime() ?? 0) + step);
+    return;
+  }
+  this.handleHotkeys(event);
+}
+
+/**
+ * Mounts video.js on `video` with the lesson's controls: rates 0.5/0.75/1 only, a captions
+ * menu, no Picture-in-Picture button, hotkeys on, labels in the participant's language.
+ * Resolves when the tech is ready; the caller installs its guards before giving it a source.
+ */
+export function mountVideoJs(
+  video: HTMLVideoElement,
+  media: LessonMedia,
+  language: 'id' | 'en',
+): Promise<VideoJsPlayer> {
+  if (!indonesianAdded) {
+    videojs.addLanguage('id', VIDEO_JS_INDONESIAN);
+    indonesianAdded = true;
+  }
+  video.className = 'video-js vjs-big-play-centered runtut-player';
+  video.setAttribute('playsinline', '');
+  const player = videojs(video, {
+    controls: true,
+    preload: 'metadata',
+    fluid: true,
+    language,
+    poster: media.poster,
+    techOrder: ['html5'],
+    playbackRates: [...ALLOWED_RATES],
+    disablePictureInPicture: true,
+    enableDocumentPictureInPicture: false,
+    userActions: { hotkeys, doubleClick: true },
+    controlBar: { pictureInPictureToggle: false },
+    html5: { vhs: VHS_OPTIONS },
+  });
+  return new Promise((resolve) => {
+    player.ready(() => {
+      for (const track of media.captions) {
+        // Kept across source changes (a restored source must keep its captions).
+        player.addRemoteTextTrack({ kind: 'captions', ...track }, true);
+      }
+      resolve(player);
+    });
+  });
+}
+
+/** Labels video.js creates once and does not relabel on `languagechange`. */
+export function relabelStaticControls(player: VideoJsPlayer): void {
+  const root = player.el();
+  const label = (selector: string, text: string) => {
+    root.querySelector(selector)?.setAttribute('aria-label', player.localize(text));
+  };
+  label('.vjs-progress-holder', 'Progress Bar');
+  label('.vjs-volume-bar', 'Volume Level');
+}

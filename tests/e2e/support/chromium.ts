@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+
+/**
+ * Flags for a quiet, deterministic headless Chromium: no background traffic, no QUIC, media may
+ * autoplay and plays muted so tests need no user gesture and make no sound.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+  '--mute-audio',
+];
+
+function executablePath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: executablePath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+export interface PersistentChromium {
+  context: BrowserContext;
+  /** The profile folder: pass it again to simulate a browser restart with the same profile. */
+  userDataDir: string;
+}
+
+/**
+ * A browser with a real on-disk profile (IndexedDB, caches, service worker survive a restart).
+ * Without `userDataDir` a fresh profile folder is made; close the context and call this again
+ * with the returned folder to "restart the browser".
+ */
+export async function launchPersistentChromium(
+  userDataDir: string = mkdtempSync(join(tmpdir(), 'runtut-profile-')),
+  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+): Promise<PersistentChromium> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
+    executablePath: executablePath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+  return { context, userDataDir };
+}
