@@ -265,6 +265,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   const watchdog = window.setInterval(() => {
     guards.enforceRates();
     source.check();
+    // Taken out of the player (removed, moved into another window): nobody is watching it.
+    if (!container.contains(el) && isPlaying()) player.pause();
     round = (round + 1) % SAMPLE_EVERY_ROUNDS;
     if (round === 0 && isPlaying()) sampleAndReport();
     pullBackIfAhead();

@@ -20,8 +20,8 @@ export interface RequestGateOptions {
   now(): number;
 }
 
-/** The same refusal is reported once a second at most (a speed extension retries every 100 ms). */
-const REPEAT_REPORT_MS = 1000;
+/** The same refused rate is reported once a second at most: a speed extension retries every 100 ms. */
+const REPEAT_RATE_REPORT_MS = 1000;
 
 /**
  * The one guard-and-clamp chokepoint: every seek and rate request, whatever its path (video.js
@@ -31,17 +31,15 @@ const REPEAT_REPORT_MS = 1000;
  */
 export function createRequestGate(options: RequestGateOptions) {
   const lastAllowed: Record<RateSlot, AllowedRate> = { playback: 1, default: 1 };
-  const lastReport = { kind: '', requested: Number.NaN, at: Number.NEGATIVE_INFINITY };
+  const lastRateReport = { requested: Number.NaN, at: Number.NEGATIVE_INFINITY };
 
-  function report(attempt: BlockedAttempt): void {
+  function reportRate(attempt: BlockedAttempt): void {
     const now = options.now();
     const repeated =
-      lastReport.kind === attempt.kind &&
-      Object.is(lastReport.requested, attempt.requested) &&
-      now - lastReport.at < REPEAT_REPORT_MS;
-    lastReport.kind = attempt.kind;
-    lastReport.requested = attempt.requested;
-    lastReport.at = now;
+      Object.is(lastRateReport.requested, attempt.requested) &&
+      now - lastRateReport.at < REPEAT_RATE_REPORT_MS;
+    lastRateReport.requested = attempt.requested;
+    lastRateReport.at = now;
     if (!repeated) options.onBlocked(attempt);
   }
 
@@ -50,14 +48,14 @@ export function createRequestGate(options: RequestGateOptions) {
     seek(target: number): number {
       const context = options.seekContext();
       const applied = clampSeek(target, context);
-      if (!isSeekAllowed(target, context)) report({ kind: 'seek', requested: target, applied });
+      if (!isSeekAllowed(target, context)) options.onBlocked({ kind: 'seek', requested: target, applied });
       return applied;
     },
 
     /** The rate to apply for a request: an allowed rate, else the last allowed one. */
     rate(requested: number, slot: RateSlot = 'playback'): AllowedRate {
       const applied = clampRate(requested, lastAllowed[slot]);
-      if (applied !== requested) report({ kind: 'rate', requested, applied });
+      if (applied !== requested) reportRate({ kind: 'rate', requested, applied });
       lastAllowed[slot] = applied;
       return applied;
     },
