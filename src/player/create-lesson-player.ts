@@ -71,6 +71,8 @@ const PULL_BACK_MARGIN = SEEK_FRONTIER_SLACK + CREDIT_JITTER_TOLERANCE;
 const POSITION_REPORT_STEP = 0.5;
 /** More foreign sources than this in a minute: stop fighting, credit nothing, tell the UI. */
 const MAX_RESTORES_PER_MINUTE = 5;
+/** The monotonic clock, taken before any later script can replace `performance.now`. */
+const now: () => number = performance.now.bind(performance);
 
 /**
  * The enforcing lesson player: video.js (core build) with every seek and rate request going
@@ -90,7 +92,6 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
 
   let completed = options.initial.completed;
   let disposed = false;
-  const now = () => performance.now();
   const pageVisible = () => document.visibilityState === 'visible';
   const duration = () => {
     const value = nativeMedia.duration(el);

@@ -66,12 +66,22 @@ export function mountVideoJs(
   });
 }
 
-/** Labels video.js creates once and does not relabel on `languagechange`. */
+/**
+ * Labels video.js writes once at creation and does not redo on `languagechange` (buttons and
+ * menus relabel themselves): the sliders' names and the time displays' screen-reader text.
+ */
 export function relabelStaticControls(player: VideoJsPlayer): void {
   const root = player.el();
   const label = (selector: string, text: string) => {
     root.querySelector(selector)?.setAttribute('aria-label', player.localize(text));
   };
+  const speak = (selector: string, text: string) => {
+    const span = root.querySelector(`${selector} .vjs-control-text`);
+    if (span) span.textContent = `${player.localize(text)}\u00a0`;
+  };
   label('.vjs-progress-holder', 'Progress Bar');
   label('.vjs-volume-bar', 'Volume Level');
+  speak('.vjs-current-time', 'Current Time');
+  speak('.vjs-duration', 'Duration');
+  speak('.vjs-remaining-time', 'Remaining Time');
 }

@@ -428,6 +428,24 @@ describe('lesson player on a touch phone (360x740)', () => {
   });
 });
 
+describe('lesson player start position', () => {
+  it('resumes where the participant left off, but never past the frontier', async () => {
+    const { player, context } = await openPlayer({
+      lesson: 'pengantar',
+      segments: '0-5',
+      position: '3',
+    });
+    await player.page.waitForFunction(() => document.querySelector('video')!.currentTime > 0);
+    expect((await player.snapshot()).position).toBeCloseTo(3, 1);
+    await player.open({ lesson: 'pengantar', segments: '0-5,6-8', position: '7.5' });
+    await player.page.waitForFunction(() => document.querySelector('video')!.currentTime > 0);
+    const state = await player.snapshot();
+    expect(state.position).toBeCloseTo(5, 1);
+    expect(state.frontier).toBe(5);
+    await context.close();
+  });
+});
+
 describe('lesson player on a completed lesson', () => {
   it('seeks freely when the lesson was completed before', async () => {
     const { player, context } = await openPlayer({
