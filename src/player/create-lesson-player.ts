@@ -60,8 +60,8 @@ export interface LessonPlayer {
 
 /** Guards that cannot be events (rates re-applied by extensions, source swaps) run this often. */
 const WATCHDOG_MS = 100;
-/** Samples are taken on `timeupdate` and on every second watchdog round while playing. */
-const SAMPLE_EVERY_ROUNDS = 2;
+/** Samples come from `timeupdate` (~4/s); the watchdog adds one when none came for this long. */
+const SAMPLE_GAP_MS = 200;
 /**
  * Playing past the frontier by more than this without being credited means a jump that no
  * `seeking` guard saw (a listener stopped by a capture-phase handler, detached play): pull back.
@@ -148,6 +148,7 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   });
   let lastTrustedPosition = resumeAt;
   let lastReportedPosition = Number.NaN;
+  let lastSampleAt = Number.NEGATIVE_INFINITY;
   const restores: number[] = [];
 
   const frontierBar = attachFrontierBar(player);
@@ -185,6 +186,7 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   }
 
   function sampleAndReport(): void {
+    lastSampleAt = now();
     const changed = tracker.sample();
     rememberPosition();
     const moved = Math.abs(nativeMedia.position(el) - lastReportedPosition) >= POSITION_REPORT_STEP;
@@ -262,14 +264,12 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   const onError = () => options.onError(mediaErrorMessage(player.error()?.code));
   player.on('error', onError);
 
-  let round = 0;
   const watchdog = window.setInterval(() => {
     guards.enforceRates();
     source.check();
     // Taken out of the player (removed, moved into another window): nobody is watching it.
     if (!container.contains(el) && isPlaying()) player.pause();
-    round = (round + 1) % SAMPLE_EVERY_ROUNDS;
-    if (round === 0 && isPlaying()) sampleAndReport();
+    if (isPlaying() && now() - lastSampleAt >= SAMPLE_GAP_MS) sampleAndReport();
     pullBackIfAhead();
   }, WATCHDOG_MS);
 
