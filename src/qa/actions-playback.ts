@@ -1,0 +1,215 @@
+import type { Page } from 'playwright-core';
+import { probe, readState } from './page-probe.ts';
+import {
+  describeState,
+  lessonPath,
+  poll,
+  sleep,
+  urlFor,
+  waitUntilReady,
+  type RunContext,
+} from './run-context.ts';
+import type { ActionOf } from './script-schema.ts';
+
+/** Actions a participant (or an attacker at the keyboard and mouse) takes on the player. */
+
+export async function open(step: ActionOf<'open'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const path = step.path ?? lessonPath(ctx, step.lesson);
+  const url = urlFor(ctx, step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path);
+  ctx.noticeCursor = 0;
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  const state = await waitUntilReady(page, step.waitFor);
+  return `${url} → ${describeState(state)}`;
+}
+
+export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const before = await readState(page);
+  if (before.position === null) throw new Error('there is no <video> to play');
+  const how = before.paused ? await startPlayback(page, step.via) : 'already playing';
+  if (step.measure === 'wall') {
+    await sleep(step.seconds * 1000);
+  } else if (step.seconds > 0) {
+    const target = before.position + step.seconds - 0.05;
+    const { value, held } = await poll(
+      () => readState(page),
+      (state) => (state.position ?? 0) >= target || state.ended === true,
+      step.seconds * 2000 + 15_000,
+    );
+    if (!held) {
+      throw new Error(
+        `playback did not advance ${step.seconds} s: ${before.position.toFixed(2)} → ${value?.position?.toFixed(2) ?? '?'}` +
+          ` (paused: ${String(value?.paused)})`,
+      );
+    }
+  }
+  if (!step.keepPlaying) await pausePlayback(page, 'control');
+  const after = await readState(page);
+  return `${how}; position ${before.position.toFixed(2)} → ${after.position?.toFixed(2) ?? '?'}${
+    after.ended ? ' (ended)' : ''
+  }, frontier ${after.dataFrontier ?? '–'}`;
+}
+
+export async function pause(step: ActionOf<'pause'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  await pausePlayback(page, step.via);
+  return describeState(await readState(page));
+}
+
+/** The participant's way first (the big play button, then the control bar), the API if those fail. */
+async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string> {
+  if (via === 'control') {
+    const big = page.locator('.video-js:not(.vjs-has-started) .vjs-big-play-button');
+    const control = page.locator('.vjs-control-bar .vjs-play-control.vjs-paused');
+    const target = (await big.isVisible().catch(() => false)) ? big : control;
+    await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+    const clicked = await target.click({ timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked && (await isPlaying(page))) return 'pressed play';
+  }
+  await probe(page, 'play');
+  if (await isPlaying(page)) return via === 'control' ? 'play control did not respond; started via the player API' : 'play()';
+  throw new Error(`playback did not start (${describeState(await readState(page))})`);
+}
+
+async function pausePlayback(page: Page, via: 'control' | 'api'): Promise<void> {
+  const state = await readState(page);
+  if (state.paused !== false) return;
+  if (via === 'control') {
+    await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+    await page
+      .locator('.vjs-control-bar .vjs-play-control.vjs-playing')
+      .click({ timeout: 3000 })
+      .catch(() => undefined);
+    const { held } = await poll(() => readState(page), (s) => s.paused !== false, 1000);
+    if (held) return;
+  }
+  await probe(page, 'pause');
+}
+
+async function isPlaying(page: Page): Promise<boolean> {
+  const start = await readState(page);
+  const { held } = await poll(
+    () => readState(page),
+    (state) => state.paused === false && (state.position ?? 0) > (start.position ?? 0),
+    5000,
+  );
+  return held;
+}
+
+export async function seek(step: ActionOf<'seek'>, ctx: RunContext): Promise<string> {
+  return probe<string>(await ctx.session.page(), 'seek', step.to, step.via);
+}
+
+export async function rate(step: ActionOf<'rate'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  if (step.via !== 'menu') return probe<string>(page, 'rate', step.to, step.via);
+  // The participant's way: open the rate menu and pick the item, if the menu offers it.
+  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await page.locator('.vjs-playback-rate .vjs-playback-rate-value, .vjs-playback-rate button').first().click({ timeout: 3000 });
+  const label = `${step.to}x`;
+  const item = page.locator('.vjs-playback-rate .vjs-menu-item', { hasText: label });
+  const offered = (await page.locator('.vjs-playback-rate .vjs-menu-item').allInnerTexts()).map((t) => t.trim());
+  if ((await item.count()) === 0) return `the rate menu offers ${offered.join(', ') || 'nothing'}, not ${label}`;
+  await item.first().click({ timeout: 3000 });
+  return `picked ${label} from the menu (${offered.join(', ')})`;
+}
+
+export async function press(step: ActionOf<'press'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const on = step.on ?? '.video-js';
+  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await page.locator(on).first().focus({ timeout: 5000 });
+  const focused = await page.evaluate(
+    `(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') : 'nothing'; })()`,
+  );
+  for (const key of step.keys) {
+    await page.keyboard.press(key);
+    await sleep(120);
+  }
+  return `focused ${String(focused)}; pressed ${step.keys.join(' ')} → ${describeState(await readState(page))}`;
+}
+
+interface BarPoint {
+  x: number;
+  y: number;
+  width: number;
+}
+
+async function seekBarPoint(page: Page, share: number): Promise<BarPoint> {
+  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await sleep(150);
+  const point = await probe<BarPoint>(page, 'seekBarPoint', share);
+  if (point.width <= 0) throw new Error('the seek bar is not on screen (has playback started?)');
+  return point;
+}
+
+export async function clickSeekBar(step: ActionOf<'clickSeekBar'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const point = await seekBarPoint(page, step.at);
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.click(point.x, point.y);
+  await sleep(250);
+  return `clicked at ${Math.round(step.at * 100)}% → ${describeState(await readState(page))}`;
+}
+
+export async function dragSeekBar(step: ActionOf<'dragSeekBar'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const from = await seekBarPoint(page, step.from);
+  const to = await probe<BarPoint>(page, 'seekBarPoint', step.to);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await sleep(150);
+  const during = await readState(page);
+  await page.mouse.up();
+  await sleep(250);
+  return `dragged ${Math.round(step.from * 100)}% → ${Math.round(step.to * 100)}% (position while held ${
+    during.position?.toFixed(2) ?? '?'
+  }) → ${describeState(await readState(page))}`;
+}
+
+/** A real touch (CDP touch input with touch emulation on), as a phone's finger would tap. */
+export async function tapSeekBar(step: ActionOf<'tapSeekBar'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const point = await seekBarPoint(page, step.at);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+    const touch = [{ x: point.x, y: point.y }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch });
+    await sleep(80);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+  await sleep(300);
+  return `tapped at ${Math.round(step.at * 100)}% → ${describeState(await readState(page))}`;
+}
+
+export async function click(step: ActionOf<'click'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const target = page.locator(step.selector).first();
+  await target.waitFor({ state: 'visible', timeout: 5000 });
+  const box = await target.boundingBox();
+  const position = step.at && box ? { x: box.width * step.at.x, y: box.height * step.at.y } : undefined;
+  // `force`: an attacker clicks whatever is on screen, enabled-looking or not (aria-disabled).
+  await target.click({ button: step.button, force: true, ...(position ? { position } : {}) });
+  await sleep(300);
+  return `${step.button} click on ${step.selector} → ${describeState(await readState(page))}`;
+}
+
+export async function mediaSession(step: ActionOf<'mediaSession'>, ctx: RunContext): Promise<string> {
+  const page = await ctx.session.page();
+  const details = {
+    ...(step.seekTime === undefined ? {} : { seekTime: step.seekTime }),
+    ...(step.seekOffset === undefined ? {} : { seekOffset: step.seekOffset }),
+  };
+  const outcome = await probe<string>(page, 'callMediaSession', step.action, details);
+  await sleep(250);
+  return `${outcome} → ${describeState(await readState(page))}`;
+}

@@ -1,0 +1,174 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Quiet, deterministic headless Chromium: media may autoplay muted, no background traffic. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+  '--mute-audio',
+];
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+const inPage = (name: string) => readFile(new URL(`./in-page/${name}`, import.meta.url), 'utf8');
+const PROBE = inPage('probe.js');
+const SHIFT_CLOCK = inPage('shift-clock.js');
+
+export interface SessionOptions {
+  executablePath: string;
+  /** Every console line, page error and failed request, from every tab. */
+  onLog(line: string): void;
+}
+
+/**
+ * One participant's browser: a persistent profile on disk (IndexedDB, service worker, caches)
+ * so that "restart the browser" is closing Chromium and starting it again on the same folder.
+ * Tabs, the offline switch and the shifted clock carry over a restart.
+ */
+export class BrowserSession {
+  private context: BrowserContext | undefined;
+  private tabs: Page[] = [];
+  private current = 0;
+  private offline = false;
+  private clockOffsetMs = 0;
+  private readonly started = Date.now();
+
+  private constructor(
+    private readonly options: SessionOptions,
+    readonly userDataDir: string,
+  ) {}
+
+  static async start(options: SessionOptions): Promise<BrowserSession> {
+    const dir = await mkdtemp(join(tmpdir(), 'runtut-qa-profile-'));
+    const session = new BrowserSession(options, dir);
+    try {
+      await session.launch();
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return session;
+  }
+
+  get tabCount(): number {
+    return this.tabs.length;
+  }
+
+  get tabIndex(): number {
+    return this.current;
+  }
+
+  /** The current tab; a new one is opened if the browser has none. */
+  async page(): Promise<Page> {
+    const page = this.tabs[this.current];
+    if (page && !page.isClosed()) return page;
+    return this.openTab();
+  }
+
+  async openTab(): Promise<Page> {
+    const context = this.requireContext();
+    const page = await context.newPage();
+    this.watch(page, this.tabs.length);
+    this.tabs.push(page);
+    this.current = this.tabs.length - 1;
+    return page;
+  }
+
+  async switchTab(index: number): Promise<Page> {
+    const page = this.tabs[index];
+    if (!page || page.isClosed()) throw new Error(`there is no tab ${index} (open tabs: ${this.tabs.length})`);
+    this.current = index;
+    await page.bringToFront();
+    return page;
+  }
+
+  async setOffline(offline: boolean): Promise<void> {
+    this.offline = offline;
+    await this.requireContext().setOffline(offline);
+  }
+
+  /** Moves `Date` in every tab, now and in every page loaded from now on. */
+  async shiftClock(hours: number): Promise<void> {
+    const first = this.clockOffsetMs === 0;
+    this.clockOffsetMs += hours * 3_600_000;
+    const context = this.requireContext();
+    if (first) await context.addInitScript(await SHIFT_CLOCK);
+    await context.addInitScript(offsetScript(this.clockOffsetMs));
+    for (const page of this.tabs) {
+      if (page.isClosed()) continue;
+      await page.evaluate(`${offsetScript(this.clockOffsetMs)};${await SHIFT_CLOCK}`);
+    }
+  }
+
+  /** Closes Chromium and starts it on the same profile; the current tab's page is reopened. */
+  async restart(): Promise<Page> {
+    const url = this.tabs[this.current]?.url();
+    await this.requireContext().close();
+    this.tabs = [];
+    this.current = 0;
+    await this.launch();
+    const page = await this.openTab();
+    if (url && url.startsWith('http')) await page.goto(url);
+    return page;
+  }
+
+  async close(): Promise<void> {
+    await this.context?.close().catch(() => undefined);
+    this.context = undefined;
+    await rm(this.userDataDir, { recursive: true, force: true });
+  }
+
+  private async launch(): Promise<void> {
+    const context = await chromium.launchPersistentContext(this.userDataDir, {
+      executablePath: this.options.executablePath,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+      // The player's own guards decide; the runner never leaves a page waiting on a dialog.
+      acceptDownloads: false,
+    });
+    this.context = context;
+    await context.addInitScript(await PROBE);
+    if (this.clockOffsetMs !== 0) {
+      await context.addInitScript(await SHIFT_CLOCK);
+      await context.addInitScript(offsetScript(this.clockOffsetMs));
+    }
+    if (this.offline) await context.setOffline(true);
+    // A persistent context opens with one blank tab: use it as tab 0.
+    const blank = context.pages()[0];
+    if (blank) {
+      this.watch(blank, 0);
+      this.tabs = [blank];
+    }
+  }
+
+  private watch(page: Page, index: number): void {
+    const stamp = () => `+${((Date.now() - this.started) / 1000).toFixed(1)}s tab${index}`;
+    page.on('console', (message) => this.options.onLog(`${stamp()} console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => this.options.onLog(`${stamp()} page error: ${error.message}`));
+    page.on('requestfailed', (request) =>
+      this.options.onLog(`${stamp()} request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`),
+    );
+    page.on('response', (response) => {
+      if (response.status() >= 400) this.options.onLog(`${stamp()} HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+    });
+    page.on('crash', () => this.options.onLog(`${stamp()} the page crashed`));
+  }
+
+  private requireContext(): BrowserContext {
+    if (!this.context) throw new Error('the browser is closed');
+    return this.context;
+  }
+}
+
+function offsetScript(offsetMs: number): string {
+  return `globalThis.__runtutQaClockOffsetMs = ${String(offsetMs)};`;
+}
