@@ -83,7 +83,7 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   const { container, lesson } = options;
   const media = resolveLessonMedia(lesson, options.baseUrl, document.baseURI);
   const video = document.createElement('video');
-  if (needsHlsEngine(media, video)) {
+  if (needsHlsEngine(media)) {
     await loadHlsEngine().catch(() => options.onError(HLS_ENGINE_FAILED));
   }
   container.append(video);

@@ -1,6 +1,4 @@
-import type { Lesson } from '../domain/course-manifest.ts';
-
-export const HLS_TYPE = 'application/x-mpegURL';
+import { isHlsType, type Lesson } from '../domain/course-manifest.ts';
 
 export interface LessonMedia {
   sources: { src: string; type: string }[];
@@ -25,13 +23,12 @@ export function resolveLessonMedia(lesson: Lesson, baseUrl: string, documentUrl:
 }
 
 /**
- * The HLS engine is needed only for an HLS source in a browser that cannot play HLS itself but
- * has Media Source Extensions. Elsewhere the lesson plays natively or from its MP4 fallback.
+ * The HLS engine is loaded only for an HLS source, and then used wherever Media Source
+ * Extensions exist, even where the browser plays HLS itself (Chrome on Android does): only VHS
+ * lets us start on the lowest rung and keep renditions small for participants who pay per MB.
+ * Without MSE (older iPhones) the browser's own HLS, or the MP4 fallback, plays the lesson.
  */
-export function needsHlsEngine(media: LessonMedia, probe: HTMLMediaElement): boolean {
-  if (!media.sources.some((source) => source.type === HLS_TYPE)) return false;
-  const nativeHls =
-    probe.canPlayType('application/vnd.apple.mpegurl') !== '' || probe.canPlayType(HLS_TYPE) !== '';
-  const mse = typeof MediaSource === 'function' || 'ManagedMediaSource' in globalThis;
-  return !nativeHls && mse;
+export function needsHlsEngine(media: LessonMedia): boolean {
+  if (!media.sources.some((source) => isHlsType(source.type))) return false;
+  return typeof MediaSource === 'function' || 'ManagedMediaSource' in globalThis;
 }

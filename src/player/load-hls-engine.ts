@@ -19,6 +19,7 @@ export async function loadHlsEngine(): Promise<void> {
  * steps up from measured segment throughput alone.
  */
 export const VHS_OPTIONS = {
+  overrideNative: true,
   bandwidth: 150_000,
   useBandwidthFromLocalStorage: false,
   useNetworkInformationApi: false,

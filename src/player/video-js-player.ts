@@ -53,7 +53,8 @@ export function mountVideoJs(
     enableDocumentPictureInPicture: false,
     userActions: { hotkeys, doubleClick: true },
     controlBar: { pictureInPictureToggle: false },
-    html5: { vhs: VHS_OPTIONS },
+    // Overriding native HLS needs the native track lists off too (VHS docs).
+    html5: { vhs: VHS_OPTIONS, nativeAudioTracks: false, nativeVideoTracks: false },
   });
   return new Promise((resolve) => {
     player.ready(() => {

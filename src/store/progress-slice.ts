@@ -1,0 +1,30 @@
+import type { StateCreator } from 'zustand/vanilla';
+import type { Segment } from '../domain/played-segments.ts';
+import type { RuntutState } from './runtut-store.ts';
+
+/** What the screen shows of one lesson's progress; Dexie holds the durable copy. */
+export interface LessonProgressView {
+  segments: Segment[];
+  frontier: number;
+  position: number;
+  completedAt: string | null;
+}
+
+export interface ProgressSlice {
+  progressLoaded: boolean;
+  lessons: Record<string, LessonProgressView>;
+  openLessonId: string | null;
+  setAllProgress(lessons: Record<string, LessonProgressView>): void;
+  setLessonProgress(lessonId: string, progress: LessonProgressView): void;
+  openLesson(lessonId: string): void;
+}
+
+export const createProgressSlice: StateCreator<RuntutState, [], [], ProgressSlice> = (set) => ({
+  progressLoaded: false,
+  lessons: {},
+  openLessonId: null,
+  setAllProgress: (lessons) => set({ lessons, progressLoaded: true }),
+  setLessonProgress: (lessonId, progress) =>
+    set((state) => ({ lessons: { ...state.lessons, [lessonId]: progress } })),
+  openLesson: (lessonId) => set({ openLessonId: lessonId }),
+});

@@ -1,0 +1,46 @@
+import type { RuntutStore } from '../store/runtut-store.ts';
+import type { RuntutDb } from '../storage/runtut-db.ts';
+import { resolveIdentity } from '../sync/identity.ts';
+import { restoreFromServer } from '../sync/restore-progress.ts';
+import { startSync } from '../sync/start-sync.ts';
+
+const API_BASE = '';
+const RESTORE_TIMEOUT_MS = 4000;
+
+/**
+ * Who is watching, what the server already knows, and the outbox loop. Without IndexedDB there
+ * is nothing durable to sync: the participant still watches under the rules, in memory.
+ */
+export async function connectSync(options: {
+  db: RuntutDb | null;
+  store: RuntutStore;
+  courseId: string;
+  launchToken: string | null;
+}): Promise<{ syncNow(): void }> {
+  const { db, store, courseId, launchToken } = options;
+  if (!db) {
+    store.getState().setParticipant('local');
+    return { syncNow: () => {} };
+  }
+  const identity = await resolveIdentity(db, {
+    apiBase: API_BASE,
+    ...(launchToken ? { launchToken } : {}),
+  });
+  store.getState().setParticipant(identity.participantId);
+  if (navigator.onLine && identity.token) {
+    await withTimeout(restoreFromServer(db, identity, courseId, API_BASE), RESTORE_TIMEOUT_MS).catch(
+      () => undefined,
+    );
+  }
+  const sync = startSync({
+    db,
+    identity,
+    apiBase: API_BASE,
+    onStatus: (status) => store.getState().setSyncStatus(status),
+  });
+  return { syncNow: () => sync.syncNow() };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return Promise.race([promise, new Promise<undefined>((resolve) => setTimeout(resolve, ms))]);
+}

@@ -1,0 +1,95 @@
+import { useMemo } from 'react';
+import type { CourseManifest } from '../../domain/course-manifest.ts';
+import { lessonStates } from '../../domain/lesson-order.ts';
+import { coverageOf } from '../../domain/played-segments.ts';
+import { useRuntut } from '../../store/store-context.tsx';
+import { formatMediaTime, localized } from '../i18n/format.ts';
+import { MESSAGES } from '../i18n/messages.ts';
+import { LessonOutline } from '../lesson-outline/lesson-outline.tsx';
+import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
+import { completedLessonIds } from './course-progress.ts';
+import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
+
+interface CoursePageProps {
+  manifest: CourseManifest;
+  manifestUrl: string;
+  session: CourseSession;
+}
+
+export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) {
+  const language = useRuntut((state) => state.language);
+  const progress = useRuntut((state) => state.lessons);
+  const progressLoaded = useRuntut((state) => state.progressLoaded);
+  const openLessonId = useRuntut((state) => state.openLessonId);
+  const showNotice = useRuntut((state) => state.showNotice);
+  const t = MESSAGES[language];
+
+  const ids = manifest.lessons.map((lesson) => lesson.id);
+  const completed = completedLessonIds(progress);
+  const states = lessonStates(ids, completed);
+
+  const openIndex = manifest.lessons.findIndex((lesson) => lesson.id === openLessonId);
+  const lesson = manifest.lessons[openIndex];
+  // One recorder per opened lesson; it reads the stored progress once, at creation.
+  const recorder = useMemo(
+    () => (lesson && progressLoaded ? session.recorderFor(lesson) : null),
+    [lesson, progressLoaded, session],
+  );
+  const lessonProgress = (lesson && progress[lesson.id]) || EMPTY_PROGRESS;
+  const next = manifest.lessons[openIndex + 1];
+  const allDone = ids.every((id) => completed.has(id));
+
+  return (
+    <div className="course-layout">
+      <section className="player-column" id="player" aria-label={t.skipToPlayer} tabIndex={-1}>
+        {lesson && recorder ? (
+          <>
+            <p className="lesson-kicker">{t.lessonOf(openIndex + 1, ids.length)}</p>
+            <h2 className="lesson-title">{localized(lesson.title, language)}</h2>
+            <LessonPlayerView
+              key={lesson.id}
+              lesson={lesson}
+              manifestUrl={manifestUrl}
+              initial={lessonProgress}
+              pauseWhenHidden={manifest.pauseWhenHidden}
+              language={language}
+              recorder={recorder}
+              onNotice={showNotice}
+            />
+            <div className="lesson-footer">
+              <span className="lesson-watched" aria-live="off">
+                {t.watchedShare(Math.floor(100 * coverageOf(lessonProgress.segments, lesson.durationSeconds)))}{' '}
+                · {formatMediaTime(lessonProgress.frontier)} / {formatMediaTime(lesson.durationSeconds)}
+              </span>
+              {lessonProgress.completedAt && next ? (
+                <button
+                  type="button"
+                  className="next-lesson"
+                  onClick={() => session.openLesson(next.id, 'push')}
+                >
+                  {t.nextLesson} →
+                </button>
+              ) : null}
+            </div>
+            {allDone ? <p className="course-done" role="status">{t.courseDone}</p> : null}
+          </>
+        ) : (
+          <p className="player-loading">{t.loadingCourse}</p>
+        )}
+        <p className="rules-note">{t.rulesNote}</p>
+      </section>
+      <aside className="outline-column">
+        {progressLoaded ? (
+          <LessonOutline
+            manifest={manifest}
+            states={states}
+            progress={progress}
+            openLessonId={openLessonId}
+            language={language}
+            onOpen={(lessonId) => session.openLesson(lessonId, 'push')}
+          />
+        ) : null}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/** User-facing text. Bahasa Indonesia is the default; English is a switch away. */
+import type { Language } from '../../domain/language.ts';
+
+export type { Language };
+
+const id = {
+  appName: 'Runtut',
+  loadingCourse: 'Memuat kursus…',
+  loadingPlayer: 'Memuat pemutar video…',
+  outlineHeading: 'Daftar pelajaran',
+  lessonLocked: 'Terkunci',
+  lessonAvailable: 'Bisa ditonton',
+  lessonCompleted: 'Selesai',
+  lessonLockedHint: 'Selesaikan pelajaran sebelumnya untuk membuka pelajaran ini.',
+  watchedShare: (percent: number) => `${percent}% ditonton`,
+  lessonOf: (n: number, total: number) => `Pelajaran ${n} dari ${total}`,
+  completedAt: (when: string) => `Selesai ${when}`,
+  nextLesson: 'Lanjut ke pelajaran berikutnya',
+  courseDone: 'Selamat! Semua pelajaran dalam kursus ini sudah selesai.',
+  lockedRedirect: 'Pelajaran itu masih terkunci. Anda dibawa ke pelajaran yang bisa ditonton.',
+  seekBlocked: 'Anda belum menonton bagian itu. Tonton dulu sampai ke sana.',
+  rateBlocked: 'Kecepatan putar hanya bisa 0,5×, 0,75×, atau 1×.',
+  rulesNote:
+    'Pelajaran harus ditonton berurutan, tidak bisa dilewati atau dipercepat. Anda boleh mundur untuk menonton ulang.',
+  manifestErrorTitle: 'Kursus tidak dapat dibuka',
+  manifestErrorIntro: 'Berkas kursus (course.json) bermasalah:',
+  manifestFetchFailed: (status: string) => `Berkas kursus tidak dapat diambil (${status}).`,
+  manifestNotJson: 'Berkas kursus bukan JSON yang valid.',
+  courseNotFound: 'Kursus tidak ditemukan.',
+  storageUnavailable:
+    'Penyimpanan di perangkat ini tidak tersedia (mode penyamaran atau diblokir). Progres tidak akan tersimpan setelah halaman ditutup, tetapi aturan tetap berlaku.',
+  storageFull:
+    'Penyimpanan perangkat penuh. Kosongkan ruang agar progres bisa tersimpan; aturan tetap berlaku.',
+  mediaError: 'Video gagal dimuat. Periksa koneksi lalu coba lagi.',
+  languageSwitch: 'English',
+  languageSwitchLabel: 'Ganti bahasa ke English',
+  skipToPlayer: 'Langsung ke pemutar',
+  offlineReady: 'Aplikasi siap dipakai tanpa internet.',
+  resumeAt: (time: string) => `Dilanjutkan dari ${time}`,
+};
+
+export type Messages = typeof id;
+
+const en: Messages = {
+  appName: 'Runtut',
+  loadingCourse: 'Loading course…',
+  loadingPlayer: 'Loading the video player…',
+  outlineHeading: 'Lessons',
+  lessonLocked: 'Locked',
+  lessonAvailable: 'Available',
+  lessonCompleted: 'Completed',
+  lessonLockedHint: 'Finish the previous lesson to unlock this one.',
+  watchedShare: (percent) => `${percent}% watched`,
+  lessonOf: (n, total) => `Lesson ${n} of ${total}`,
+  completedAt: (when) => `Completed ${when}`,
+  nextLesson: 'Go to the next lesson',
+  courseDone: 'Congratulations! You have completed every lesson in this course.',
+  lockedRedirect: 'That lesson is still locked. You were taken to the lesson you can watch.',
+  seekBlocked: "You haven't watched that part yet. Keep watching to get there.",
+  rateBlocked: 'Playback speed can only be 0.5×, 0.75× or 1×.',
+  rulesNote:
+    'Lessons must be watched in order and cannot be skipped or sped up. You may go back to re-watch.',
+  manifestErrorTitle: 'The course cannot be opened',
+  manifestErrorIntro: 'The course file (course.json) has problems:',
+  manifestFetchFailed: (status) => `The course file could not be loaded (${status}).`,
+  manifestNotJson: 'The course file is not valid JSON.',
+  courseNotFound: 'Course not found.',
+  storageUnavailable:
+    'Storage on this device is unavailable (private mode or blocked). Progress will not be kept after the page closes, but the rules still apply.',
+  storageFull: 'Device storage is full. Free some space so progress can be saved; the rules still apply.',
+  mediaError: 'The video failed to load. Check your connection and try again.',
+  languageSwitch: 'Bahasa Indonesia',
+  languageSwitchLabel: 'Switch language to Bahasa Indonesia',
+  skipToPlayer: 'Skip to the player',
+  offlineReady: 'The app is ready to use offline.',
+  resumeAt: (time) => `Resumed at ${time}`,
+};
+
+export const MESSAGES: Record<Language, Messages> = { id, en };
+
+export function localeOf(language: Language): string {
+  return language === 'id' ? 'id-ID' : 'en-GB';
+}

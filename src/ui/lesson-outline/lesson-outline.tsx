@@ -1,0 +1,112 @@
+import type { CourseManifest } from '../../domain/course-manifest.ts';
+import type { LessonState } from '../../domain/lesson-order.ts';
+import { coverageOf } from '../../domain/played-segments.ts';
+import type { LessonProgressView } from '../../store/progress-slice.ts';
+import { localized, formatLocalDateTime } from '../i18n/format.ts';
+import { MESSAGES, type Language } from '../i18n/messages.ts';
+import { lessonPath } from '../routing/course-route.ts';
+import './lesson-outline.css';
+
+interface LessonOutlineProps {
+  manifest: CourseManifest;
+  states: Map<string, LessonState>;
+  progress: Record<string, LessonProgressView>;
+  openLessonId: string | null;
+  language: Language;
+  onOpen(lessonId: string): void;
+}
+
+/**
+ * Every lesson with its state and watched share. Locked lessons are shown but cannot be opened:
+ * they are not links, and the page refuses them by URL and history too.
+ */
+export function LessonOutline(props: LessonOutlineProps) {
+  const { manifest, states, progress, openLessonId, language } = props;
+  const t = MESSAGES[language];
+  return (
+    <nav className="outline" aria-labelledby="outline-heading">
+      <h2 id="outline-heading">{t.outlineHeading}</h2>
+      <ol>
+        {manifest.lessons.map((lesson, index) => {
+          const state = states.get(lesson.id) ?? 'locked';
+          const lessonProgress = progress[lesson.id];
+          const percent = Math.floor(
+            100 * coverageOf(lessonProgress?.segments ?? [], lesson.durationSeconds),
+          );
+          const shownPercent = state === 'completed' ? Math.max(percent, 100) : percent;
+          const title = localized(lesson.title, language);
+          const current = lesson.id === openLessonId;
+          const stateLabel = {
+            locked: t.lessonLocked,
+            available: t.lessonAvailable,
+            completed: t.lessonCompleted,
+          }[state];
+          const body = (
+            <>
+              <span className="outline-number" aria-hidden="true">
+                {state === 'completed' ? '✓' : state === 'locked' ? <LockIcon /> : index + 1}
+              </span>
+              <span className="outline-text">
+                <span className="outline-title">{title}</span>
+                <span className="outline-meta">
+                  {stateLabel} · {t.watchedShare(shownPercent)}
+                  {lessonProgress?.completedAt
+                    ? ` · ${t.completedAt(formatLocalDateTime(lessonProgress.completedAt, language))}`
+                    : ''}
+                </span>
+                <progress
+                  className="outline-bar"
+                  max={100}
+                  value={shownPercent}
+                  aria-label={`${title}: ${t.watchedShare(shownPercent)}`}
+                />
+              </span>
+            </>
+          );
+          return (
+            <li
+              key={lesson.id}
+              data-lesson-id={lesson.id}
+              data-lesson-state={state}
+              aria-current={current ? 'step' : undefined}
+              className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
+            >
+              {state === 'locked' ? (
+                <span
+                  className="outline-entry"
+                  aria-disabled="true"
+                  title={t.lessonLockedHint}
+                  aria-description={t.lessonLockedHint}
+                >
+                  {body}
+                </span>
+              ) : (
+                <a
+                  className="outline-entry"
+                  href={lessonPath(manifest.id, lesson.id)}
+                  onClick={(event) => {
+                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                    event.preventDefault();
+                    props.onOpen(lesson.id);
+                  }}
+                >
+                  {body}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+/** Drawn, not an emoji: cheap phones often lack an emoji font. */
+function LockIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+    </svg>
+  );
+}
