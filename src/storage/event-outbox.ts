@@ -2,9 +2,8 @@ import type { EventDelivery, RuntutDb, StoredLessonEvent } from './runtut-db.ts'
 
 function byDelivery(db: RuntutDb, delivery: EventDelivery, participantId: string) {
   return db.events
-    .where('[delivery+localId]')
-    .between([delivery, 0], [delivery, Number.MAX_SAFE_INTEGER])
-    .filter((row) => row.participantId === participantId);
+    .where('[participantId+delivery+localId]')
+    .between([participantId, delivery, 0], [participantId, delivery, Number.MAX_SAFE_INTEGER]);
 }
 
 /** The pending part of the event log, read oldest first by the sync loop. */

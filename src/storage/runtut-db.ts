@@ -46,5 +46,11 @@ export class RuntutDb extends Dexie {
       events: '++localId, [delivery+localId], event.id, participantId',
       meta: 'key',
     });
+    // v2: the outbox reads "pending events of this participant, oldest first" and counts them
+    // after every batch; without this index both walk every pending row of every participant
+    // (seconds per count at 10,000 rows). Only an index is added: no data changes.
+    this.version(2).stores({
+      events: '++localId, [delivery+localId], event.id, participantId, [participantId+delivery+localId]',
+    });
   }
 }
