@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ensureSessionSecret } from './auth/session-secret.ts';
+import type { TokenSecrets } from './auth/tokens.ts';
+import { loadCourseCatalog, type CourseCatalog } from './courses/course-catalog.ts';
+import type { Database } from './db/database.ts';
+
+/** What buildApp needs: everything resolved, nothing read from the environment. */
+export interface ServerConfig extends TokenSecrets {
+  /** Guards the provider reports; undefined disables them (503). */
+  reportKey?: string | undefined;
+  /** Provider origins allowed by CORS and as frame ancestors. */
+  corsOrigins: readonly string[];
+  /** Built front end to serve, if any. */
+  staticDir?: string | undefined;
+  courses: CourseCatalog;
+  /** Server clock (ms). Receive and completion times come from here, never from devices. */
+  now: () => number;
+}
+
+export const DEMO_REPORT_KEY = 'demo-report-key';
+
+/** Settings read from the environment by main.ts. */
+export interface EnvSettings {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  coursesDir: string;
+  staticDir: string;
+  providerSecret?: string | undefined;
+  jwtSecret?: string | undefined;
+  reportKey?: string | undefined;
+  corsOrigins: string[];
+}
+
+const nonEmpty = (value: string | undefined) =>
+  value && value.trim() !== '' ? value.trim() : undefined;
+
+export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: nonEmpty(env.HOST) ?? '127.0.0.1',
+    dataDir: resolve(nonEmpty(env.DATA_DIR) ?? 'data'),
+    databaseUrl: nonEmpty(env.DATABASE_URL),
+    coursesDir: resolve(nonEmpty(env.COURSES_DIR) ?? 'public/courses'),
+    staticDir: resolve(nonEmpty(env.STATIC_DIR) ?? 'dist'),
+    providerSecret: nonEmpty(env.RUNTUT_PROVIDER_SECRET),
+    jwtSecret: nonEmpty(env.RUNTUT_JWT_SECRET),
+    reportKey: nonEmpty(env.RUNTUT_REPORT_KEY),
+    corsOrigins: (env.RUNTUT_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+  };
+}
+
+/** Provider mode when RUNTUT_PROVIDER_SECRET is set; demo mode otherwise. */
+export async function resolveServerConfig(
+  settings: EnvSettings,
+  db: Database,
+): Promise<ServerConfig> {
+  const provider = settings.providerSecret !== undefined;
+  return {
+    mode: provider ? 'provider' : 'demo',
+    providerSecret: settings.providerSecret,
+    sessionSecret: provider ? undefined : await ensureSessionSecret(db, settings.jwtSecret),
+    reportKey: settings.reportKey ?? (provider ? undefined : DEMO_REPORT_KEY),
+    corsOrigins: settings.corsOrigins,
+    staticDir: existsSync(settings.staticDir) ? settings.staticDir : undefined,
+    courses: await loadCourseCatalog(settings.coursesDir),
+    now: Date.now,
+  };
+}

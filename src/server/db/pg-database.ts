@@ -1,0 +1,58 @@
+import pg from 'pg';
+import { classifyDatabaseError, type Database, type Queryable } from './database.ts';
+
+export interface PgOptions {
+  connectionString: string;
+  /** Sets search_path on every connection (tests use one schema per file). */
+  schema?: string | undefined;
+  max?: number;
+}
+
+/** A real PostgreSQL server through a connection pool. */
+export async function openPgDatabase(options: PgOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  let closed = false;
+  const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, [...params]).catch(classifyDatabaseError);
+      return { rows: result.rows as Row[] };
+    },
+    async exec(sql: string) {
+      await client.query(sql).catch(classifyDatabaseError);
+    },
+  });
+  const database: Database = {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect().catch(classifyDatabaseError);
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const value = await work(wrap(client));
+        await client.query('COMMIT');
+        return value;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        return classifyDatabaseError(error);
+      } finally {
+        client.release(broken);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+  await database.query('SELECT 1');
+  return database;
+}

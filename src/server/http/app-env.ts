@@ -1,0 +1,5 @@
+import type { Identity } from '../auth/identity.ts';
+
+export interface AppEnv {
+  Variables: { identity: Identity };
+}

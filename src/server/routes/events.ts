@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { ServerConfig } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { apiError } from '../http/api-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { ingestBatch } from '../ingest/ingest-batch.ts';
+import { parseBatchBody } from '../ingest/parse-batch.ts';
+
+export function eventRoutes(db: Database, config: ServerConfig) {
+  return new Hono<AppEnv>().post('/api/v1/events', async (c) => {
+    const batch = parseBatchBody(await c.req.text());
+    if (!batch.ok) return apiError(c, 400, batch.code);
+    return c.json(
+      await ingestBatch(db, config.courses, c.var.identity, batch.inputs, config.now()),
+    );
+  });
+}
