@@ -18,6 +18,7 @@ export async function open(step: ActionOf<'open'>, ctx: RunContext): Promise<str
   const path = step.path ?? lessonPath(ctx, step.lesson);
   const url = urlFor(ctx, step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path);
   ctx.noticeCursor = 0;
+  ctx.firstOpenAt ??= Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
   const state = await waitUntilReady(page, step.waitFor);
   return `${url} → ${describeState(state)}`;
@@ -109,13 +110,14 @@ export async function rate(step: ActionOf<'rate'>, ctx: RunContext): Promise<str
   if (step.via !== 'menu') return probe<string>(page, 'rate', step.to, step.via);
   // The participant's way: open the rate menu and pick the item, if the menu offers it.
   await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
-  await page.locator('.vjs-playback-rate .vjs-playback-rate-value, .vjs-playback-rate button').first().click({ timeout: 3000 });
-  const label = `${step.to}x`;
-  const item = page.locator('.vjs-playback-rate .vjs-menu-item', { hasText: label });
-  const offered = (await page.locator('.vjs-playback-rate .vjs-menu-item').allInnerTexts()).map((t) => t.trim());
-  if ((await item.count()) === 0) return `the rate menu offers ${offered.join(', ') || 'nothing'}, not ${label}`;
-  await item.first().click({ timeout: 3000 });
-  return `picked ${label} from the menu (${offered.join(', ')})`;
+  await page.locator('.vjs-playback-rate > button').click({ timeout: 3000, force: true });
+  const offered = (await page.locator('.vjs-playback-rate .vjs-menu-item .vjs-menu-item-text').allInnerTexts()).map((t) =>
+    t.trim(),
+  );
+  const index = offered.findIndex((text) => parseFloat(text) === step.to);
+  if (index < 0) return `the rate menu offers ${offered.join(', ') || 'nothing'}, not ${step.to}x`;
+  await page.locator('.vjs-playback-rate .vjs-menu-item').nth(index).click({ timeout: 3000, force: true });
+  return `picked ${offered[index] ?? ''} from the menu (${offered.join(', ')})`;
 }
 
 export async function press(step: ActionOf<'press'>, ctx: RunContext): Promise<string> {

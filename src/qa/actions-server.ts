@@ -21,8 +21,9 @@ export async function waitForSync(step: ActionOf<'waitForSync'>, ctx: RunContext
 }
 
 export async function newParticipant(step: ActionOf<'newParticipant'>, ctx: RunContext): Promise<string> {
+  const since = Date.now();
   const participant = await createDemoParticipant(ctx.baseUrl);
-  ctx.participants.set(step.name, participant);
+  ctx.participants.set(step.name, { ...participant, since });
   return `${step.name} is ${participant.participantId}`;
 }
 
@@ -54,8 +55,11 @@ export async function api(step: ActionOf<'api'>, ctx: RunContext): Promise<strin
   const { token, participantId } = await tokenOf(ctx, step.as);
   let body: unknown = step.body;
   if (step.events) body = { events: await Promise.all(step.events.map((event) => completeEvent(ctx, event))) };
-  body = fillTemplates(body, { participantId: participantId ?? '', ctx });
-  return send(ctx, step.method, step.path, body, token, step.headers);
+  const vars = { participantId: participantId ?? '', ctx };
+  body = fillTemplates(body, vars);
+  const path = String(fillTemplates(step.path, vars));
+  const headers = step.headers && (fillTemplates(step.headers, vars) as Record<string, string>);
+  return send(ctx, step.method, path, body, token, headers);
 }
 
 export async function replayEvents(step: ActionOf<'replayEvents'>, ctx: RunContext): Promise<string> {
@@ -104,7 +108,7 @@ export function resultsOf(answer: FetchAnswer): { status: string; reason?: strin
   return Array.isArray(results) ? (results as { status: string; reason?: string }[]) : undefined;
 }
 
-/** `{{uuid}}`, `{{now}}`, `{{participantId}}`, `{{participant:NAME}}`, `{{course}}` in a body. */
+/** `{{uuid}}`, `{{now}}`, `{{participantId}}`, `{{participant:NAME}}`, `{{course}}` in a path, headers or body. */
 function fillTemplates(value: unknown, vars: { participantId: string; ctx: RunContext }): unknown {
   if (typeof value === 'string') {
     return value.replace(/\{\{(uuid|now|participantId|course|participant:[\w-]+)\}\}/g, (_, name: string) => {

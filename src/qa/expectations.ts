@@ -19,6 +19,7 @@ const DEFAULT_WITHIN: Record<Expectation['expect'], number> = {
   syncState: 10,
   notice: 2,
   serverProgress: 0,
+  serverCreditWithinRealTime: 0,
   apiStatus: 0,
   outbox: 0,
   url: 3,
@@ -40,12 +41,13 @@ export async function checkExpectation(step: Expectation, ctx: RunContext): Prom
   }
   if (!verdict.ok || !step.holdFor) return verdict;
   const holdUntil = Date.now() + step.holdFor * 1000;
+  let last = verdict;
   while (Date.now() < holdUntil) {
     await sleep(100);
-    const again = await safely(() => checkOnce(step, ctx));
-    if (!again.ok) return { ok: false, detail: `held, then broke within ${step.holdFor} s: ${again.detail}` };
+    last = await safely(() => checkOnce(step, ctx));
+    if (!last.ok) return { ok: false, detail: `held, then broke within ${step.holdFor} s: ${last.detail}` };
   }
-  return { ok: true, detail: `${verdict.detail}; held for ${step.holdFor} s` };
+  return { ok: true, detail: `${last.detail}; held for ${step.holdFor} s` };
 }
 
 async function safely(check: () => Promise<Verdict>): Promise<Verdict> {
@@ -103,6 +105,8 @@ async function checkOnce(step: Exclude<Expectation, { expect: 'rateAtMost' }>, c
       return apiStatus(step, ctx);
     case 'serverProgress':
       return serverProgress(step, ctx);
+    case 'serverCreditWithinRealTime':
+      return creditWithinRealTime(step, ctx);
   }
 }
 
@@ -151,14 +155,32 @@ async function serverProgress(step: ExpectationOf<'serverProgress'>, ctx: RunCon
     const off = completedAt ? Math.abs(Date.parse(completedAt) - Date.now()) / 60_000 : Number.POSITIVE_INFINITY;
     if (!(off <= step.completedWithinMinutes)) failures.push(`completion time not within ${step.completedWithinMinutes} min of now`);
   }
+  const flags = Array.isArray(lesson?.flags) && lesson.flags.length > 0 ? `, flags ${lesson.flags.join(' ')}` : '';
   const record = lesson
-    ? `completedAt ${completedAt ?? 'null'}, watchedSeconds ${fmt(watched)}, coverage ${fmt(coverage)}`
+    ? `completedAt ${completedAt ?? 'null'}, watchedSeconds ${fmt(watched)}, coverage ${fmt(coverage)}${flags}`
     : 'no record for this lesson';
   const who = step.as === 'page' ? '' : ` (${step.as})`;
   return {
     ok: failures.length === 0,
     detail: `server${who}: ${step.lesson} ${record}${failures.length > 0 ? ` — ${failures.join('; ')}` : ''}`,
   };
+}
+
+async function creditWithinRealTime(step: ExpectationOf<'serverCreditWithinRealTime'>, ctx: RunContext): Promise<Verdict> {
+  const since = step.as === 'page' ? ctx.firstOpenAt : ctx.participants.get(step.as)?.since;
+  if (since === undefined) return { ok: false, detail: `no session began for ${step.as} in this script` };
+  const lessons = await serverLessons(ctx, step.as);
+  const credited = lessons.reduce((sum, lesson) => sum + Number(lesson.watchedSeconds ?? 0), 0);
+  const elapsed = (Date.now() - since) / 1000;
+  const limit = elapsed + step.slackSeconds;
+  const each = lessons
+    .filter((lesson) => Number(lesson.watchedSeconds ?? 0) > 0)
+    .map((lesson) => `${lesson.lessonId} ${fmt(Number(lesson.watchedSeconds))}`)
+    .join(', ');
+  return verdict(
+    credited <= limit + 1e-6,
+    `server credited ${fmt(credited)} s (${each || 'nothing'}) in ${fmt(elapsed)} s of real time; limit ${fmt(limit)} s`,
+  );
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Script } from './script-schema.ts';
 export interface Participant {
   participantId: string;
   token: string;
+  /** Runner clock (ms) just before the session was asked for. */
+  since?: number;
 }
 
 /** Everything the steps of one running script share. */
@@ -19,6 +21,8 @@ export interface RunContext {
   lastApi: FetchAnswer | undefined;
   /** Notices seen before this index were already claimed by a `notice` expectation. */
   noticeCursor: number;
+  /** Runner clock (ms) when the first `open` began: the page's participant exists since then at most. */
+  firstOpenAt: number | undefined;
   /** Where this script's screenshots go. */
   artifactDir: string;
 }

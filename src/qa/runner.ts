@@ -75,6 +75,7 @@ export async function runScript(
     participants: new Map(),
     lastApi: undefined,
     noticeCursor: 0,
+    firstOpenAt: undefined,
     artifactDir,
   };
   const deadline = started + script.timeoutSeconds * 1000;

@@ -204,6 +204,15 @@ export const EXPECTATION_SCHEMAS = {
     completedWithinMinutes: z.number().positive().optional(),
     as: who.default('page'),
   }),
+  /**
+   * The server credited no more media, over the whole course, than real time allows: seconds
+   * since the participant's session began (the script's first `open`, or `newParticipant`)
+   * plus `slackSeconds`. Whatever a device claims, no one can watch faster than time passes.
+   */
+  serverCreditWithinRealTime: expectation('serverCreditWithinRealTime', {
+    slackSeconds: z.number().min(0).max(60).default(3),
+    as: who.default('page'),
+  }),
   /** The last `api` or `replayEvents` answer: its HTTP status and/or every event's result. */
   apiStatus: expectation('apiStatus', {
     status: z.union([z.int(), z.array(z.int()).min(1)]).optional(),

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXIT, main } from './cli.ts';
+
+/**
+ * `npm run test:qa`: the whole attack catalog against this checkout. Starts the built product
+ * (`tsx src/server/main.ts`, serving dist/) on a free loopback port with a throwaway data folder,
+ * runs tests/qa/catalog with the JUnit report at qa-results/junit.xml, and stops the server's
+ * whole process group. Builds nothing: CI runs `npm run build` first. Extra arguments go to the
+ * runner (e.g. `npm run test:qa -- --grep clock`). The server's output goes to
+ * qa-results/server.log so the run log stays readable.
+ */
+const OUT = 'qa-results';
+const CATALOG = 'tests/qa/catalog';
+const STARTUP_MS = 60_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function run(extraArgs: string[]): Promise<number> {
+  if (!existsSync('dist/index.html')) {
+    process.stderr.write('dist/ is missing: run `npm run build` first.\n');
+    return EXIT.unusable;
+  }
+  mkdirSync(OUT, { recursive: true });
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'runtut-qa-data-'));
+  const log = openSync(join(OUT, 'server.log'), 'w');
+  const server = spawn('node_modules/.bin/tsx', ['src/server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  const stop = async () => {
+    if (server.pid && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      process.kill(-server.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (server.exitCode === null && server.signalCode === null) process.kill(-server.pid, 'SIGKILL');
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const interrupted = () => void stop().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    if (!(await waitForHealth(baseUrl, () => server.exitCode !== null))) {
+      process.stderr.write(`The product did not start on ${baseUrl} (see ${OUT}/server.log).\n`);
+      return EXIT.unusable;
+    }
+    process.stdout.write(`Product started at ${baseUrl} (data in ${dataDir}, log ${OUT}/server.log)\n`);
+    return await main([CATALOG, '--base-url', baseUrl, '--out', OUT, '--junit', join(OUT, 'junit.xml'), ...extraArgs]);
+  } finally {
+    await stop();
+  }
+}
+
+async function waitForHealth(baseUrl: string, exited: () => boolean): Promise<boolean> {
+  const deadline = Date.now() + STARTUP_MS;
+  while (Date.now() < deadline && !exited()) {
+    const up = await fetch(`${baseUrl}/api/v1/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(EXIT.unusable);
+  },
+);
