@@ -10,14 +10,11 @@ function byDelivery(db: RuntutDb, delivery: EventDelivery, participantId: string
 export function createEventOutbox(db: RuntutDb) {
   return {
     async oldestPending(participantId: string, limit: number): Promise<StoredLessonEvent[]> {
-      return byDelivery(db, 'pending', participantId)
-        .limit(limit)
-        .toArray();
+      return byDelivery(db, 'pending', participantId).limit(limit).toArray();
     },
 
     async countPending(participantId: string): Promise<number> {
-      return byDelivery(db, 'pending', participantId)
-        .count();
+      return byDelivery(db, 'pending', participantId).count();
     },
 
     async markDelivered(localIds: number[]): Promise<void> {
@@ -50,10 +47,7 @@ export async function applyDeliveryOutcome(db: RuntutDb, outcome: DeliveryOutcom
   if (outcome.delivered.length === 0 && outcome.setAside.length === 0) return;
   await db.transaction('rw', db.events, async () => {
     if (outcome.delivered.length > 0) {
-      await db.events
-        .where('localId')
-        .anyOf(outcome.delivered)
-        .modify({ delivery: 'delivered' });
+      await db.events.where('localId').anyOf(outcome.delivered).modify({ delivery: 'delivered' });
     }
     for (const { localId, reason } of outcome.setAside) {
       await db.events.update(localId, { delivery: 'invalid', reason });
@@ -67,7 +61,10 @@ export interface SetAsideSummary {
   reasons: { reason: string; count: number }[];
 }
 
-export async function summarizeSetAside(db: RuntutDb, participantId: string): Promise<SetAsideSummary> {
+export async function summarizeSetAside(
+  db: RuntutDb,
+  participantId: string,
+): Promise<SetAsideSummary> {
   const rows = await byDelivery(db, 'invalid', participantId).toArray();
   const counts = new Map<string, number>();
   for (const row of rows) {

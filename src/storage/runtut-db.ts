@@ -50,7 +50,8 @@ export class RuntutDb extends Dexie {
     // after every batch; without this index both walk every pending row of every participant
     // (seconds per count at 10,000 rows). Only an index is added: no data changes.
     this.version(2).stores({
-      events: '++localId, [delivery+localId], event.id, participantId, [participantId+delivery+localId]',
+      events:
+        '++localId, [delivery+localId], event.id, participantId, [participantId+delivery+localId]',
     });
   }
 }

@@ -28,10 +28,17 @@ export type ApiFailure =
 
 export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiFailure);
 
-export const DELIVERY_STATUSES = ['accepted', 'duplicate', 'conflict', 'invalid', 'rejected'] as const;
+export const DELIVERY_STATUSES = [
+  'accepted',
+  'duplicate',
+  'conflict',
+  'invalid',
+  'rejected',
+] as const;
 
 const eventResultSchema = z.object({
-  id: z.string(),
+  /** Null when the event had no readable id; results come in the batch's order. */
+  id: z.string().nullable(),
   status: z.enum(DELIVERY_STATUSES),
   reason: z.string().optional(),
   field: z.string().optional(),
@@ -47,9 +54,15 @@ const progressLessonSchema = z.object({
   watchedSeconds: z.number().optional(),
   coverage: z.number().optional(),
   position: z.number().nullable().optional(),
-  segments: z.array(z.tuple([z.number(), z.number()])).nullable().optional(),
+  segments: z
+    .array(z.tuple([z.number(), z.number()]))
+    .nullable()
+    .optional(),
 });
-const progressReplySchema = z.object({ courseId: z.string(), lessons: z.array(progressLessonSchema) });
+const progressReplySchema = z.object({
+  courseId: z.string(),
+  lessons: z.array(progressLessonSchema),
+});
 export type ServerLessonProgress = z.infer<typeof progressLessonSchema>;
 
 export function urlOf(apiBase: string, path: string): string {
@@ -65,12 +78,15 @@ function retryAfterMs(response: Response): number | undefined {
   return Number.isFinite(ms) && ms >= 0 ? Math.min(ms, 300_000) : undefined;
 }
 
+/** The server's words for a refused request: `{ error: { code, message } }`, else the text. */
 async function reasonOf(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   try {
-    const body = JSON.parse(text) as { error?: unknown; message?: unknown; reason?: unknown };
-    const reason = body.reason ?? body.message ?? body.error;
-    if (typeof reason === 'string') return `HTTP ${response.status}: ${reason}`;
+    const body = JSON.parse(text) as { error?: { code?: unknown; message?: unknown } | string };
+    const error = body.error;
+    if (typeof error === 'string') return `HTTP ${response.status}: ${error}`;
+    if (typeof error?.message === 'string') return `HTTP ${response.status}: ${error.message}`;
+    if (typeof error?.code === 'string') return `HTTP ${response.status}: ${error.code}`;
   } catch {
     // not JSON: fall through to the raw text
   }
@@ -90,16 +106,29 @@ async function call<T>(
   api.signal?.addEventListener('abort', abort, { once: true });
   try {
     if (api.signal?.aborted) return { ok: false, kind: 'network' };
-    const response = await api.fetch(urlOf(api.apiBase, path), { ...init, signal: controller.signal });
+    const response = await api.fetch(urlOf(api.apiBase, path), {
+      ...init,
+      signal: controller.signal,
+    });
     if (response.status === 401 || response.status === 403) {
       return { ok: false, kind: 'auth', status: response.status };
     }
     if (response.status === 400 || response.status === 413 || response.status === 422) {
-      return { ok: false, kind: 'refused', status: response.status, reason: await reasonOf(response) };
+      return {
+        ok: false,
+        kind: 'refused',
+        status: response.status,
+        reason: await reasonOf(response),
+      };
     }
     if (!response.ok) {
       const wait = retryAfterMs(response);
-      return { ok: false, kind: 'server', status: response.status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
+      return {
+        ok: false,
+        kind: 'server',
+        status: response.status,
+        ...(wait === undefined ? {} : { retryAfterMs: wait }),
+      };
     }
     const value = parse(await response.json());
     if (value === undefined) return { ok: false, kind: 'server', status: response.status };
@@ -135,7 +164,9 @@ export function postEvents(
   );
 }
 
-export function postSession(api: ApiContext): Promise<ApiResult<{ token: string; participantId: string }>> {
+export function postSession(
+  api: ApiContext,
+): Promise<ApiResult<{ token: string; participantId: string }>> {
   return call(
     api,
     '/api/v1/session',

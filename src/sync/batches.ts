@@ -10,7 +10,10 @@ const encoder = new TextEncoder();
  * Splits rows (oldest first) into consecutive chunks whose `{"events":[...]}` body stays under
  * `maxBytes`. A single event larger than that still goes alone: the server decides.
  */
-export function chunkBySize(rows: readonly StoredLessonEvent[], maxBytes = BATCH_BYTES): StoredLessonEvent[][] {
+export function chunkBySize(
+  rows: readonly StoredLessonEvent[],
+  maxBytes = BATCH_BYTES,
+): StoredLessonEvent[][] {
   const chunks: StoredLessonEvent[][] = [];
   let current: StoredLessonEvent[] = [];
   let bytes = 0;

@@ -41,7 +41,10 @@ export function readIdentity(db: RuntutDb): Promise<Identity | undefined> {
  * replaces the stored one. Demo mode: the stored identity, else a new server session, else (no
  * network) a provisional participant so the lesson can start at once.
  */
-export async function resolveIdentity(db: RuntutDb, options: ResolveIdentityOptions): Promise<Identity> {
+export async function resolveIdentity(
+  db: RuntutDb,
+  options: ResolveIdentityOptions,
+): Promise<Identity> {
   if (options.launchToken) {
     const participantId = launchTokenSubject(options.launchToken);
     if (!participantId) throw new LaunchTokenError();
@@ -56,7 +59,11 @@ export async function resolveIdentity(db: RuntutDb, options: ResolveIdentityOpti
     fetch: options.fetchImpl ?? globalFetch,
     timeoutMs: options.timeoutMs ?? 8_000,
   });
-  const identity = session ?? { participantId: crypto.randomUUID(), token: null, mode: 'demo' as const };
+  const identity = session ?? {
+    participantId: crypto.randomUUID(),
+    token: null,
+    mode: 'demo' as const,
+  };
   // Another tab may have resolved first: keep whichever identity was stored first.
   return db.transaction('rw', db.meta, async () => {
     const raced = await readIdentity(db);

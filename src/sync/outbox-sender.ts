@@ -1,4 +1,8 @@
-import { applyDeliveryOutcome, createEventOutbox, type DeliveryOutcome } from '../storage/event-outbox.ts';
+import {
+  applyDeliveryOutcome,
+  createEventOutbox,
+  type DeliveryOutcome,
+} from '../storage/event-outbox.ts';
 import type { RuntutDb, StoredLessonEvent } from '../storage/runtut-db.ts';
 import { postEvents, type ApiContext, type ApiFailure, type EventResult } from './api-client.ts';
 import { BATCH_BYTES, BATCH_EVENTS, chunkBySize } from './batches.ts';
@@ -22,16 +26,32 @@ function describe(result: EventResult): string {
   return result.field ? `${detail} (${result.field})` : detail;
 }
 
+const sameId = (a: string | null, b: string) => a !== null && a.toLowerCase() === b.toLowerCase();
+
+/**
+ * The answer for the event at `index`: results come in the batch's order; the id, when the
+ * server could read it, must agree, else it is looked up by id (a reordered reply).
+ */
+function resultFor(
+  results: readonly EventResult[],
+  index: number,
+  id: string,
+): EventResult | undefined {
+  const inOrder = results[index];
+  if (inOrder && (inOrder.id === null || sameId(inOrder.id, id))) return inOrder;
+  return results.find((result) => sameId(result.id, id));
+}
+
 /** Sorts one batch's answer into delivered and set-aside rows; rows with no answer stay pending. */
 function outcomeOf(rows: readonly StoredLessonEvent[], results: readonly EventResult[]) {
-  const byId = new Map(results.map((result) => [result.id, result]));
   const outcome: DeliveryOutcome = { delivered: [], setAside: [] };
   let unanswered = 0;
-  for (const row of rows) {
-    const result = byId.get(row.event.id);
+  for (const [index, row] of rows.entries()) {
+    const result = resultFor(results, index, row.event.id);
     if (row.localId === undefined) continue;
     if (!result) unanswered += 1;
-    else if (result.status === 'accepted' || result.status === 'duplicate') outcome.delivered.push(row.localId);
+    else if (result.status === 'accepted' || result.status === 'duplicate')
+      outcome.delivered.push(row.localId);
     else outcome.setAside.push({ localId: row.localId, reason: describe(result) });
   }
   return { outcome, unanswered };
@@ -53,7 +73,11 @@ export async function sendPendingEvents(
   const report: PassReport = { delivered: 0, setAside: 0 };
 
   async function send(rows: StoredLessonEvent[]): Promise<ApiFailure | undefined> {
-    const reply = await postEvents(api, token, rows.map((row) => row.event));
+    const reply = await postEvents(
+      api,
+      token,
+      rows.map((row) => row.event),
+    );
     if (!reply.ok) {
       if (reply.kind !== 'refused') return reply;
       // The whole request was refused: halve it until the offending event is alone, so one bad
@@ -61,7 +85,10 @@ export async function sendPendingEvents(
       if (rows.length === 1) {
         const [row] = rows;
         if (row?.localId !== undefined) {
-          await applyDeliveryOutcome(db, { delivered: [], setAside: [{ localId: row.localId, reason: reply.reason }] });
+          await applyDeliveryOutcome(db, {
+            delivered: [],
+            setAside: [{ localId: row.localId, reason: reply.reason }],
+          });
           report.setAside += 1;
         }
         return undefined;

@@ -1,7 +1,12 @@
 import { furthestWatched, mergeSegments } from '../domain/played-segments.ts';
 import { mergeProgressRecords } from '../storage/merge-progress.ts';
 import type { LessonProgressRecord, RuntutDb } from '../storage/runtut-db.ts';
-import { getProgress, globalFetch, type FetchLike, type ServerLessonProgress } from './api-client.ts';
+import {
+  getProgress,
+  globalFetch,
+  type FetchLike,
+  type ServerLessonProgress,
+} from './api-client.ts';
 import type { Identity } from './identity.ts';
 
 export interface RestoreOptions {

@@ -4,7 +4,12 @@ import type { RuntutDb } from '../storage/runtut-db.ts';
 import { globalFetch, type ApiContext, type ApiFailure, type FetchLike } from './api-client.ts';
 import { backoffDelay } from './backoff.ts';
 import { BATCH_BYTES, BATCH_EVENTS } from './batches.ts';
-import { adoptProvisionalIdentity, readIdentity, requestDemoSession, type Identity } from './identity.ts';
+import {
+  adoptProvisionalIdentity,
+  readIdentity,
+  requestDemoSession,
+  type Identity,
+} from './identity.ts';
 import { isOutboxNews, openChannel, SYNC_CHANNEL, type OutboxNews } from './local-writes.ts';
 import { browserNetwork, type NetworkSignals } from './network-signals.ts';
 import { sendPendingEvents, type PassReport } from './outbox-sender.ts';
@@ -93,7 +98,10 @@ export function startSync(options: StartSyncOptions): SyncHandle {
   async function publish(): Promise<void> {
     if (stopped) return;
     const participantId = identity.participantId;
-    const [pending, aside] = await Promise.all([outbox.countPending(participantId), summarizeSetAside(db, participantId)]);
+    const [pending, aside] = await Promise.all([
+      outbox.countPending(participantId),
+      summarizeSetAside(db, participantId),
+    ]);
     if (stopped) return;
     onStatus(
       statusOf({
@@ -113,11 +121,15 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     options.onIdentity?.(next);
   }
 
-  /** Replaces a provisional (or rejected demo) participant by a new server session. */
-  async function renewDemoSession(requeueDelivered: boolean): Promise<ApiFailure | undefined> {
+  /**
+   * Replaces a provisional (or refused demo) participant by a new server session. Only pending
+   * events follow: delivered ones are stored under the old id, and the server answers `conflict`
+   * for an id it already holds for someone else.
+   */
+  async function renewDemoSession(): Promise<ApiFailure | undefined> {
     const session = await requestDemoSession(api);
     if (!session) return { kind: 'network' };
-    await adoptProvisionalIdentity(db, identity, session, { requeueDelivered });
+    await adoptProvisionalIdentity(db, identity, session);
     switchTo(session);
     return undefined;
   }
@@ -126,11 +138,16 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     if (!network.isOnline()) return { delivered: 0, setAside: 0, failure: { kind: 'network' } };
     // Another tab may have adopted or renewed the demo identity since this tab started.
     const stored = await readIdentity(db);
-    if (stored && identity.mode === 'demo' && stored.mode === 'demo' && stored.participantId !== identity.participantId) {
+    if (
+      stored &&
+      identity.mode === 'demo' &&
+      stored.mode === 'demo' &&
+      stored.participantId !== identity.participantId
+    ) {
       switchTo(stored);
     }
     if (identity.token === null) {
-      const failed = await renewDemoSession(false);
+      const failed = await renewDemoSession();
       if (failed) return { delivered: 0, setAside: 0, failure: failed };
     }
     const send = (token: string) =>
@@ -141,10 +158,10 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       });
     let report = await send(identity.token ?? '');
     if (report.failure?.kind === 'auth' && identity.mode === 'demo' && !renewedAfterAuth) {
-      // The server no longer knows this demo participant (e.g. its data was reset): start a new
-      // session once, hand it the whole local history, and send again.
+      // The server refuses this demo token (secret changed, token expired): start a new
+      // session once, hand it this device's progress and pending events, and send again.
       renewedAfterAuth = true;
-      const failed = await renewDemoSession(true);
+      const failed = await renewDemoSession();
       report = failed ? { ...report, failure: failed } : await send(identity.token ?? '');
     }
     if (!report.failure) renewedAfterAuth = false;

@@ -1,6 +1,10 @@
 /** The part of the Web Locks API the sync loop uses (navigator.locks satisfies it). */
 export interface LockManagerLike {
-  request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>): Promise<T>;
+  request<T>(
+    name: string,
+    options: { ifAvailable: boolean },
+    callback: (lock: unknown) => Promise<T>,
+  ): Promise<T>;
 }
 
 export const SYNC_LOCK_NAME = 'runtut-sync';
@@ -19,5 +23,7 @@ export async function withSyncLock<T>(
   work: () => Promise<T>,
 ): Promise<T | 'busy'> {
   if (!locks) return work();
-  return locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? work() : 'busy'));
+  return locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) =>
+    lock ? work() : 'busy',
+  );
 }

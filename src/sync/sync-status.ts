@@ -55,7 +55,9 @@ export function statusOf(input: {
     pending: input.pending,
     invalid: input.invalid,
     ...(input.invalid > 0 ? { rejected: input.rejected } : {}),
-    ...(state === 'error' && failure?.kind === 'auth' ? { message: AUTH_MESSAGES[input.mode] } : {}),
+    ...(state === 'error' && failure?.kind === 'auth'
+      ? { message: AUTH_MESSAGES[input.mode] }
+      : {}),
     ...(input.lastSyncedAt ? { lastSyncedAt: input.lastSyncedAt } : {}),
   };
 }

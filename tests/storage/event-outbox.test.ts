@@ -1,6 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyDeliveryOutcome, createEventOutbox, summarizeSetAside } from '../../src/storage/event-outbox.ts';
+import {
+  applyDeliveryOutcome,
+  createEventOutbox,
+  summarizeSetAside,
+} from '../../src/storage/event-outbox.ts';
 import { createProgressRepository } from '../../src/storage/progress-repository.ts';
 import type { RuntutDb } from '../../src/storage/runtut-db.ts';
 import { facts, freshDb, progressRecord } from './test-db.ts';
@@ -33,7 +37,9 @@ describe('createEventOutbox', () => {
     await seed(3, 'p-2');
     const outbox = createEventOutbox(db);
     expect(await outbox.countPending('p-1')).toBe(2);
-    expect((await outbox.oldestPending('p-2', 10)).every((row) => row.participantId === 'p-2')).toBe(true);
+    expect(
+      (await outbox.oldestPending('p-2', 10)).every((row) => row.participantId === 'p-2'),
+    ).toBe(true);
   });
 
   it('no longer returns delivered events, and moves on to the next oldest', async () => {

@@ -18,14 +18,37 @@ const real: Identity = { participantId: 'server-7', token: 'tok', mode: 'demo' }
 
 async function seedProvisional(): Promise<void> {
   const repository = createProgressRepository(db);
-  await repository.save(progressRecord({ participantId: 'provisional-1', lessonId: 'lesson-1', completedAt: '2024-01-01T00:10:00.000Z' }), facts({ type: 'completed' }));
-  await repository.save(progressRecord({ participantId: 'provisional-1', lessonId: 'lesson-2', segments: [[0, 4]], frontier: 4 }), facts());
-  await repository.save(progressRecord({ participantId: 'provisional-1', lessonId: 'lesson-2', segments: [[0, 8]], frontier: 8 }), facts());
+  await repository.save(
+    progressRecord({
+      participantId: 'provisional-1',
+      lessonId: 'lesson-1',
+      completedAt: '2024-01-01T00:10:00.000Z',
+    }),
+    facts({ type: 'completed' }),
+  );
+  await repository.save(
+    progressRecord({
+      participantId: 'provisional-1',
+      lessonId: 'lesson-2',
+      segments: [[0, 4]],
+      frontier: 4,
+    }),
+    facts(),
+  );
+  await repository.save(
+    progressRecord({
+      participantId: 'provisional-1',
+      lessonId: 'lesson-2',
+      segments: [[0, 8]],
+      frontier: 8,
+    }),
+    facts(),
+  );
   await repository.save(progressRecord({ participantId: 'someone-else' }), facts());
 }
 
 describe('adoptProvisionalIdentity', () => {
-  it("moves every progress and event row of the provisional participant to the real one", async () => {
+  it('moves every progress and event row of the provisional participant to the real one', async () => {
     db = freshDb();
     await seedProvisional();
     await adoptProvisionalIdentity(db, provisional, real);
@@ -52,7 +75,9 @@ describe('adoptProvisionalIdentity', () => {
     });
     await expect(adoptProvisionalIdentity(db, provisional, real)).rejects.toThrow();
 
-    expect(await createProgressRepository(db).loadCourse('provisional-1', 'course-a')).toHaveLength(2);
+    expect(await createProgressRepository(db).loadCourse('provisional-1', 'course-a')).toHaveLength(
+      2,
+    );
     expect(await createProgressRepository(db).loadCourse('server-7', 'course-a')).toHaveLength(0);
     expect(await readMeta(db, 'identity')).toBeUndefined();
   });
@@ -60,11 +85,32 @@ describe('adoptProvisionalIdentity', () => {
   it('merges a lesson both participants have without losing either side', async () => {
     db = freshDb();
     const repository = createProgressRepository(db);
-    await repository.save(progressRecord({ participantId: 'server-7', segments: [[0, 5], [20, 30]], frontier: 5, position: 25 }));
-    await repository.save(progressRecord({ participantId: 'provisional-1', segments: [[0, 12]], frontier: 12, position: 12, completedAt: null }));
+    await repository.save(
+      progressRecord({
+        participantId: 'server-7',
+        segments: [
+          [0, 5],
+          [20, 30],
+        ],
+        frontier: 5,
+        position: 25,
+      }),
+    );
+    await repository.save(
+      progressRecord({
+        participantId: 'provisional-1',
+        segments: [[0, 12]],
+        frontier: 12,
+        position: 12,
+        completedAt: null,
+      }),
+    );
     await moveParticipantRows(db, 'provisional-1', 'server-7');
     const [row] = await repository.loadCourse('server-7', 'course-a');
-    expect(row?.segments).toEqual([[0, 12], [20, 30]]);
+    expect(row?.segments).toEqual([
+      [0, 12],
+      [20, 30],
+    ]);
     expect(row?.frontier).toBe(12);
   });
 

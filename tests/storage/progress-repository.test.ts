@@ -22,7 +22,13 @@ describe('createProgressRepository.save', () => {
     expect(events[0]).toMatchObject({
       participantId: 'p-1',
       delivery: 'pending',
-      event: { courseId: 'course-a', lessonId: 'lesson-1', type: 'progress', position: 12.5, segments: [[0, 12.5]] },
+      event: {
+        courseId: 'course-a',
+        lessonId: 'lesson-1',
+        type: 'progress',
+        position: 12.5,
+        segments: [[0, 12.5]],
+      },
     });
   });
 
@@ -63,7 +69,10 @@ describe('createProgressRepository.save', () => {
     db = freshDb();
     const repository = createProgressRepository(db);
     const saves = Array.from({ length: 50 }, (_, index) =>
-      repository.save(progressRecord({ lessonId: `lesson-${index % 5}`, position: index }), facts()),
+      repository.save(
+        progressRecord({ lessonId: `lesson-${index % 5}`, position: index }),
+        facts(),
+      ),
     );
     await Promise.all(saves);
 

@@ -37,7 +37,9 @@ describe('RuntutDb version 2', () => {
     const db = new RuntutDb(name);
     const outbox = createEventOutbox(db);
     expect(await outbox.countPending('p-1')).toBe(2);
-    expect((await outbox.oldestPending('p-1', 10)).map((row) => row.event.position)).toEqual([1, 4]);
+    expect((await outbox.oldestPending('p-1', 10)).map((row) => row.event.position)).toEqual([
+      1, 4,
+    ]);
     expect(db.verno).toBe(2);
     await db.delete();
   });

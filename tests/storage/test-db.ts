@@ -8,7 +8,9 @@ export function freshDb(): RuntutDb {
   return new RuntutDb(`runtut-test-${crypto.randomUUID()}`);
 }
 
-export function progressRecord(overrides: Partial<LessonProgressRecord> = {}): LessonProgressRecord {
+export function progressRecord(
+  overrides: Partial<LessonProgressRecord> = {},
+): LessonProgressRecord {
   return {
     participantId: 'p-1',
     courseId: 'course-a',

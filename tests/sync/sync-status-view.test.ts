@@ -24,7 +24,9 @@ describe('SyncStatus pill', () => {
   });
 
   it('speaks English when asked', () => {
-    expect(render({ state: 'pending', pending: 2, invalid: 0 }, 'en')).toContain('Waiting to send: 2');
+    expect(render({ state: 'pending', pending: 2, invalid: 0 }, 'en')).toContain(
+      'Waiting to send: 2',
+    );
   });
 
   it('notes refused records with their reasons', () => {

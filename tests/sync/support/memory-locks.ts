@@ -9,13 +9,19 @@ export function createMemoryLocks(): LockManagerLike & { refused: number } {
   const waiting = new Map<string, (() => void)[]>();
   const manager = {
     refused: 0,
-    async request<T>(name: string, options: { ifAvailable: boolean }, callback: (lock: unknown) => Promise<T>) {
+    async request<T>(
+      name: string,
+      options: { ifAvailable: boolean },
+      callback: (lock: unknown) => Promise<T>,
+    ) {
       if (held.has(name)) {
         if (options.ifAvailable) {
           manager.refused += 1;
           return callback(null);
         }
-        await new Promise<void>((resolve) => waiting.set(name, [...(waiting.get(name) ?? []), resolve]));
+        await new Promise<void>((resolve) =>
+          waiting.set(name, [...(waiting.get(name) ?? []), resolve]),
+        );
       }
       held.add(name);
       try {

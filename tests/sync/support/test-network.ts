@@ -1,7 +1,9 @@
 import type { NetworkSignals } from '../../../src/sync/network-signals.ts';
 
 /** navigator.onLine and its events, switched by the test. */
-export function createTestNetwork(initiallyOnline = true): NetworkSignals & { set(online: boolean): void } {
+export function createTestNetwork(
+  initiallyOnline = true,
+): NetworkSignals & { set(online: boolean): void } {
   let online = initiallyOnline;
   const listeners = new Set<(online: boolean) => void>();
   return {
