@@ -6,9 +6,17 @@ import {
   type Queryable,
 } from './database.ts';
 
+export interface PgliteOptions {
+  /** Start from a dump of another data directory (tests start from a migrated template). */
+  loadDataDir?: Blob;
+}
+
 /** The embedded PostgreSQL (WebAssembly), file-backed under `dataDir`, or in memory without one. */
-export async function openPgliteDatabase(dataDir?: string): Promise<Database> {
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+export async function openPgliteDatabase(
+  dataDir?: string,
+  options: PgliteOptions = {},
+): Promise<Database> {
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...options });
   const guard = () => {
     if (pglite.closed)
       throw new DatabaseUnavailableError(new Error('the embedded database is closed'));
