@@ -21,15 +21,30 @@ export default defineConfig({
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,json,vtt}'],
-        globIgnores: ['**/media/**'],
+        // Take control of the page that installed the worker, so even the first visit is offline-ready.
+        clientsClaim: true,
+        skipWaiting: true,
+        globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+        // Courses change without a new app build, so they are cached at run time (below), not
+        // precached; the HLS engine is only fetched by participants who have an HLS lesson.
+        globIgnores: ['courses/**', '**/videojs-http-streaming*'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.endsWith('course.json'),
+            urlPattern: ({ url }) => url.pathname.endsWith('/course.json'),
             handler: 'NetworkFirst',
             options: { cacheName: 'runtut-manifests', networkTimeoutSeconds: 4 },
+          },
+          {
+            urlPattern: ({ url }) => url.pathname.endsWith('.vtt'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'runtut-captions' },
+          },
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'runtut-assets', expiration: { maxEntries: 30 } },
           },
         ],
       },

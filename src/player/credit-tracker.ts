@@ -39,8 +39,9 @@ export function createCreditTracker(options: CreditTrackerOptions) {
   return {
     /**
      * Takes a sample and credits the interval since the previous one if it was really played.
-     * `endOfRun` is for `pause`/`ended`: the element has just stopped, but the stretch up to
-     * here was played, so it is credited as playing and the chain is then closed.
+     * A sample that finds the element just stopped (`pause`/`ended`, or the `timeupdate` that
+     * Chromium fires at the end before `pause`) credits the stretch up to here as played, then
+     * closes the chain. The domain's elapsed-time check still refuses any jump in that stretch.
      * Returns whether the credited segments changed.
      */
     sample(endOfRun = false): boolean {
@@ -52,14 +53,14 @@ export function createCreditTracker(options: CreditTrackerOptions) {
       const current: PlaybackSample = {
         position: reading.position,
         wallMs: options.now(),
-        playing: reading.playing || (endOfRun && previous?.playing === true),
+        playing: reading.playing || previous?.playing === true,
         rate: reading.rate,
         pageVisible: options.pageVisible(),
       };
       const next = creditSample(segments, previous, current, {
         requireVisible: options.requireVisible,
       });
-      previous = endOfRun ? { ...current, playing: false } : current;
+      previous = endOfRun || !reading.playing ? { ...current, playing: false } : current;
       if (next === segments) return false;
       const changed = !sameSegments(next, segments);
       segments = next;

@@ -108,6 +108,12 @@ export function guardElement(el: HTMLVideoElement, options: ElementGuardOptions)
   const leavePictureInPicture = () => {
     if (document.pictureInPictureElement === el) void document.exitPictureInPicture().catch(() => {});
   };
+  // A script's `new Event('ended')` would make video.js stop and show "replay". A capture
+  // listener on the target runs before video.js's own, so the forged event never reaches it.
+  const dropForgedEnded = (event: Event) => {
+    if (!event.isTrusted) event.stopImmediatePropagation();
+  };
+  el.addEventListener('ended', dropForgedEnded, { capture: true });
   el.addEventListener('seeking', snapBackSeek);
   el.addEventListener('ratechange', enforceRates);
   el.addEventListener('contextmenu', blockContextMenu);
@@ -122,6 +128,7 @@ export function guardElement(el: HTMLVideoElement, options: ElementGuardOptions)
     dispose() {
       active = false;
       observer.disconnect();
+      el.removeEventListener('ended', dropForgedEnded, { capture: true });
       el.removeEventListener('seeking', snapBackSeek);
       el.removeEventListener('ratechange', enforceRates);
       el.removeEventListener('contextmenu', blockContextMenu);

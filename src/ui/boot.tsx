@@ -7,7 +7,7 @@ import { openDatabase } from '../storage/open-database.ts';
 import { createProgressRepository } from '../storage/progress-repository.ts';
 import { App } from './app.tsx';
 import { createCourseSession } from './course-page/course-session.ts';
-import { loadManifest } from './course-page/load-manifest.ts';
+import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
 import { parseCourseRoute } from './routing/course-route.ts';
 import { connectSync } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
@@ -35,7 +35,7 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
       <App session={session} />
     </StoreProvider>,
   );
-  registerAppShell();
+  registerAppShell(() => offlineUrlsOf(store.getState().course));
 
   const course = await manifestPromise;
   store.getState().setCourse(course);

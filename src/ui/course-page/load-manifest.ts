@@ -32,3 +32,12 @@ export async function loadManifest(courseId: string): Promise<CourseLoad> {
   }
   return { status: 'ready', manifest: result.manifest, manifestUrl };
 }
+
+/** What the page needs again to open this course offline: the manifest and its captions. */
+export function offlineUrlsOf(course: CourseLoad): string[] {
+  if (course.status !== 'ready') return [];
+  const captions = course.manifest.lessons.flatMap((lesson) =>
+    lesson.captions.map((track) => new URL(track.src, course.manifestUrl).href),
+  );
+  return [course.manifestUrl, ...captions];
+}
