@@ -29,13 +29,22 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   const before = await readState(page);
   if (before.position === null) throw new Error('there is no <video> to play');
   const how = before.paused ? await startPlayback(page, step.via) : 'already playing';
+  const target = before.position + step.seconds;
+  // The page pauses itself at the target: a pause sent over the wire could arrive late.
+  if (!step.keepPlaying && step.measure === 'media') await probe(page, 'pauseAt', target);
+  let slowest = 0;
   if (step.measure === 'wall') {
     await sleep(step.seconds * 1000);
   } else if (step.seconds > 0) {
-    const target = before.position + step.seconds - 0.05;
+    let last = Date.now();
     const { value, held } = await poll(
-      () => readState(page),
-      (state) => (state.position ?? 0) >= target || state.ended === true,
+      async () => {
+        const state = await readState(page);
+        slowest = Math.max(slowest, Date.now() - last);
+        last = Date.now();
+        return state;
+      },
+      (state) => (state.position ?? 0) >= target - 0.05 || state.ended === true || (!step.keepPlaying && state.paused === true),
       step.seconds * 2000 + 15_000,
     );
     if (!held) {
@@ -47,9 +56,10 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   }
   if (!step.keepPlaying) await pausePlayback(page, 'control');
   const after = await readState(page);
+  const late = slowest > 1000 ? `; the page answered ${(slowest / 1000).toFixed(1)} s late once` : '';
   return `${how}; position ${before.position.toFixed(2)} → ${after.position?.toFixed(2) ?? '?'}${
     after.ended ? ' (ended)' : ''
-  }, frontier ${after.dataFrontier ?? '–'}`;
+  }, frontier ${after.dataFrontier ?? '–'}${late}`;
 }
 
 export async function pause(step: ActionOf<'pause'>, ctx: RunContext): Promise<string> {
@@ -77,18 +87,19 @@ async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string
 }
 
 async function pausePlayback(page: Page, via: 'control' | 'api'): Promise<void> {
-  const state = await readState(page);
-  if (state.paused !== false) return;
+  const paused = () => poll(() => readState(page), (s) => s.paused !== false, 1000, 50);
+  if ((await readState(page)).paused !== false) return;
   if (via === 'control') {
-    await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
-    await page
-      .locator('.vjs-control-bar .vjs-play-control.vjs-playing')
-      .click({ timeout: 3000 })
-      .catch(() => undefined);
-    const { held } = await poll(() => readState(page), (s) => s.paused !== false, 1000);
-    if (held) return;
+    await page.locator('.video-js').hover({ timeout: 1000 }).catch(() => undefined);
+    const control = page.locator('.vjs-control-bar .vjs-play-control.vjs-playing');
+    const clicked = await control.click({ timeout: 1000, force: true }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked && (await paused()).held) return;
   }
   await probe(page, 'pause');
+  if (!(await paused()).held) throw new Error('the media did not pause');
 }
 
 async function isPlaying(page: Page): Promise<boolean> {
@@ -174,21 +185,15 @@ export async function dragSeekBar(step: ActionOf<'dragSeekBar'>, ctx: RunContext
   }) → ${describeState(await readState(page))}`;
 }
 
-/** A real touch (CDP touch input with touch emulation on), as a phone's finger would tap. */
+/**
+ * A finger tap. A script with a tap step runs on a touch screen from its first page on, so the
+ * player sees a touch device, as on a phone.
+ */
 export async function tapSeekBar(step: ActionOf<'tapSeekBar'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
-  const point = await seekBarPoint(page, step.at);
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-    const touch = [{ x: point.x, y: point.y }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: touch });
-    await sleep(80);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
+  const point = await probe<BarPoint>(page, 'seekBarPoint', step.at);
+  if (point.width <= 0) throw new Error('the seek bar is not on screen (has playback started?)');
+  await page.touchscreen.tap(point.x, point.y);
   await sleep(300);
   return `tapped at ${Math.round(step.at * 100)}% → ${describeState(await readState(page))}`;
 }

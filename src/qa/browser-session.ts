@@ -24,6 +24,8 @@ const SHIFT_CLOCK = inPage('shift-clock.js');
 
 export interface SessionOptions {
   executablePath: string;
+  /** A touch screen from the first page on (as a phone), so the page sees a touch device. */
+  touch?: boolean;
   /** Every console line, page error and failed request, from every tab. */
   onLog(line: string): void;
 }
@@ -132,6 +134,7 @@ export class BrowserSession {
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
+      hasTouch: this.options.touch ?? false,
       // The player's own guards decide; the runner never leaves a page waiting on a dialog.
       acceptDownloads: false,
     });

@@ -21,7 +21,7 @@ Usage: npm run qa -- <script.json|folder>... --base-url URL [options]
   --chromium PATH    Chromium executable (or CHROMIUM_PATH; default ${DEFAULT_CHROMIUM})
   --out DIR          screenshots and console logs of failures (default qa-results)
   --junit PATH       JUnit XML report (default <out>/junit.xml)
-  --grep TEXT        only scripts whose name or family contains TEXT (case-insensitive)
+  --grep REGEX       only scripts whose family or name matches (case-insensitive)
   --workers N        scripts run at once, each in its own browser (default 1)
   --check            validate the scripts and exit, without a browser
   -h, --help         this text
@@ -149,10 +149,10 @@ interface Job {
 }
 
 function selectJobs(families: readonly LoadedFamily[], grep: string | undefined): Job[] {
-  const needle = grep?.toLowerCase();
+  const pattern = grep === undefined ? undefined : new RegExp(grep, 'i');
   return families.flatMap((family) =>
     family.scripts
-      .filter((script) => !needle || `${family.family} ${script.name}`.toLowerCase().includes(needle))
+      .filter((script) => !pattern || pattern.test(`${family.family} ${script.name}`))
       .map((script) => ({ family, script })),
   );
 }

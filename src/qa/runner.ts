@@ -64,7 +64,11 @@ export async function runScript(
   let session: BrowserSession | undefined;
   let stop: string | undefined;
   try {
-    session = await BrowserSession.start({ executablePath: options.chromiumPath, onLog: (line) => log.push(line) });
+    session = await BrowserSession.start({
+      executablePath: options.chromiumPath,
+      touch: script.steps.some((step) => 'do' in step && step.do === 'tapSeekBar'),
+      onLog: (line) => log.push(line),
+    });
   } catch (error) {
     stop = `Chromium did not start (${options.chromiumPath}): ${message(error)}`;
   }

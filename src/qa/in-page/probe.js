@@ -114,6 +114,19 @@
     else video()?.pause();
   }
 
+  /** Pauses when the media reaches `target` (checked every 20 ms in the page, not over the wire). */
+  let pauseTimer;
+  function pauseAt(target) {
+    clearInterval(pauseTimer);
+    pauseTimer = setInterval(() => {
+      const el = video();
+      if (!el || nativeGet('currentTime', el) >= target || nativeGet('ended', el) || nativeGet('paused', el)) {
+        clearInterval(pauseTimer);
+        if (el && !nativeGet('paused', el)) pause();
+      }
+    }, 20);
+  }
+
   function callMediaSession(action, details) {
     const handler = mediaSessionHandlers[action];
     if (!handler) return `the page installed no "${action}" handler: the browser offers no such control`;
@@ -223,7 +236,7 @@
     const response = await fetch(url, {
       method,
       headers,
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined || body === null ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
     let json;
@@ -250,6 +263,7 @@
     rate,
     play,
     pause,
+    pauseAt,
     callMediaSession,
     identity,
     editProgress,
