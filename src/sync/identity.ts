@@ -93,6 +93,45 @@ export async function adoptProvisionalIdentity(
 ): Promise<void> {
   await db.transaction('rw', db.progress, db.events, db.meta, async () => {
     await moveParticipantRows(db, provisional.participantId, real.participantId, options);
+    const retired = (await readMeta<string[]>(db, RETIRED_META_KEY)) ?? [];
+    if (!retired.includes(provisional.participantId)) {
+      await writeMeta(db, RETIRED_META_KEY, [...retired, provisional.participantId]);
+    }
     await writeMeta(db, IDENTITY_META_KEY, real);
   });
+}
+
+const RETIRED_META_KEY = 'retiredParticipants';
+
+/**
+ * Moves rows written under an adopted (retired) participant id after its adoption, e.g. by a tab
+ * that had not yet heard of the new identity, to the current participant, so no event is left
+ * where no sync loop looks. Returns how many event rows moved.
+ */
+export async function sweepRetiredParticipants(db: RuntutDb, current: Identity): Promise<number> {
+  if (current.mode !== 'demo') return 0;
+  const retired = (await readMeta<string[]>(db, RETIRED_META_KEY)) ?? [];
+  let moved = 0;
+  for (const participantId of retired) {
+    if (participantId === current.participantId) continue;
+    moved += (await moveParticipantRows(db, participantId, current.participantId)).events;
+  }
+  return moved;
+}
+
+/**
+ * The stored identity this tab should switch to, if any: a newer token for the same participant
+ * (a new launch in another tab), or a demo participant another tab adopted or renewed.
+ */
+export function identityToFollow(
+  current: Identity,
+  stored: Identity | undefined,
+): Identity | undefined {
+  if (!stored) return undefined;
+  if (stored.participantId === current.participantId) {
+    return stored.token !== null && stored.token !== current.token ? stored : undefined;
+  }
+  return current.mode === 'demo' && stored.mode === 'demo' && stored.token !== null
+    ? stored
+    : undefined;
 }

@@ -6,8 +6,10 @@ import { backoffDelay } from './backoff.ts';
 import { BATCH_BYTES, BATCH_EVENTS } from './batches.ts';
 import {
   adoptProvisionalIdentity,
+  identityToFollow,
   readIdentity,
   requestDemoSession,
+  sweepRetiredParticipants,
   type Identity,
 } from './identity.ts';
 import { isOutboxNews, openChannel, SYNC_CHANNEL, type OutboxNews } from './local-writes.ts';
@@ -95,7 +97,14 @@ export function startSync(options: StartSyncOptions): SyncHandle {
   const channel = openChannel(options.channelName ?? SYNC_CHANNEL);
   const announce = (news: OutboxNews) => channel?.postMessage(news);
 
-  async function publish(): Promise<void> {
+  // Status reads are chained so a slower, older count never overwrites a newer one.
+  let publishing: Promise<void> = Promise.resolve();
+  function publish(): Promise<void> {
+    publishing = publishing.then(publishNow).catch(() => undefined);
+    return publishing;
+  }
+
+  async function publishNow(): Promise<void> {
     if (stopped) return;
     const participantId = identity.participantId;
     const [pending, aside] = await Promise.all([
@@ -136,20 +145,15 @@ export function startSync(options: StartSyncOptions): SyncHandle {
 
   async function pass(): Promise<PassReport> {
     if (!network.isOnline()) return { delivered: 0, setAside: 0, failure: { kind: 'network' } };
-    // Another tab may have adopted or renewed the demo identity since this tab started.
-    const stored = await readIdentity(db);
-    if (
-      stored &&
-      identity.mode === 'demo' &&
-      stored.mode === 'demo' &&
-      stored.participantId !== identity.participantId
-    ) {
-      switchTo(stored);
-    }
+    // Another tab may have adopted or renewed the identity, or launched with a newer token.
+    const follow = identityToFollow(identity, await readIdentity(db));
+    if (follow && follow.participantId === identity.participantId) identity = follow;
+    else if (follow) switchTo(follow);
     if (identity.token === null) {
       const failed = await renewDemoSession();
       if (failed) return { delivered: 0, setAside: 0, failure: failed };
     }
+    await sweepRetiredParticipants(db, identity);
     const send = (token: string) =>
       sendPendingEvents(db, identity.participantId, token, api, {
         batchEvents: timing.batchEvents,
@@ -208,7 +212,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
         schedule(wait ?? backoffDelay(failuresInARow, random, timing));
       }
     }
-    await publish().catch(() => undefined);
+    await publish();
     if (runAgain && !failure) {
       runAgain = false;
       void run();
@@ -218,7 +222,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
 
   if (channel) {
     channel.onmessage = (message: MessageEvent) => {
-      if (isOutboxNews(message.data)) void publish().catch(() => undefined);
+      if (isOutboxNews(message.data)) void publish();
     };
   }
   const unsubscribe = network.subscribe((online) => {
@@ -226,7 +230,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
       failuresInARow = 0;
       void run();
     } else {
-      void publish().catch(() => undefined);
+      void publish();
     }
   });
 

@@ -91,6 +91,23 @@ describe('provisional and refused demo identities', () => {
     const stored = await world.server.storedEventIds(real.participantId);
     expect(new Set(stored)).toEqual(new Set(viewing.eventIds));
     expect(stored).toHaveLength(40);
+
+    // A tab that has not heard of the adoption keeps writing under the provisional id.
+    const stale = new RuntutDb(dbName);
+    const later = await recordViewing(stale, {
+      participantId: provisional.participantId,
+      events: 5,
+      skipEvents: 40,
+    });
+    stale.close();
+    tab.sync.syncNow();
+    await vi.waitFor(async () =>
+      expect(await world.server.storedEventIds(real.participantId)).toHaveLength(45),
+    );
+    expect(await pendingCount(tab.db, provisional.participantId)).toBe(0);
+    expect(new Set(await world.server.storedEventIds(real.participantId))).toEqual(
+      new Set([...viewing.eventIds, ...later.eventIds]),
+    );
   });
 
   it('replaces a demo token the server refuses by one new session, and delivers under it', async () => {
