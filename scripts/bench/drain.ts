@@ -189,10 +189,19 @@ export async function benchDrain(): Promise<DrainFigure> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const figure = await benchDrain();
-  console.log(
-    `drain: ${figure.events.toLocaleString('en')} queued events delivered in ${figure.seconds.toFixed(2)} s ` +
-      `(${Math.round(figure.events / figure.seconds)} events/s) via ${figure.via}`,
+function describeFigure(figure: DrainFigure): string {
+  return (
+    `${figure.events.toLocaleString('en')} queued events delivered in ${figure.seconds.toFixed(2)} s ` +
+    `(${Math.round(figure.events / figure.seconds)} events/s) via ${figure.via}`
   );
+}
+
+/** For scripts/bench.ts: the same shape as its BenchSection. */
+export const drainSection = {
+  title: 'Outbox drain (browser -> server, loopback)',
+  run: async (): Promise<string[]> => [describeFigure(await benchDrain())],
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(`drain: ${describeFigure(await benchDrain())}`);
 }
