@@ -29,12 +29,18 @@ export function overlappingCredit(
 ): OverlapCredit {
   const out: OverlapCredit = { otherDevice: 0, otherLesson: 0 };
   for (const other of others) {
+    // Cheap numeric tests first: almost every earlier window lies outside this one.
+    if (
+      other.endMs <= window.startMs ||
+      other.startMs >= window.endMs ||
+      other.creditedSeconds <= 0
+    )
+      continue;
     const sameDevice = other.deviceId === window.deviceId;
     if (sameDevice && other.lessonKey === window.lessonKey) continue;
     const length = other.endMs - other.startMs;
-    if (other.creditedSeconds <= 0 || length <= 0) continue;
+    if (length <= 0) continue;
     const shared = Math.min(window.endMs, other.endMs) - Math.max(window.startMs, other.startMs);
-    if (shared <= 0) continue;
     const share = (other.creditedSeconds * shared) / length;
     if (sameDevice) out.otherLesson += share;
     else out.otherDevice += share;

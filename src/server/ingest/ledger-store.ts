@@ -53,34 +53,35 @@ export async function loadLedger(
   const starts = batch
     .map(({ event }) => Date.parse(event.deviceTime) - event.elapsedMsSinceLast)
     .filter(Number.isFinite);
-  const [lessons, streams, windows] = await Promise.all([
-    tx.query<{
-      course_id: string;
-      lesson_id: string;
-      credited_segments: Segment[];
-      completed_at: Date | null;
-      flags: CreditFlag[];
-      position: number;
-    }>(
-      `SELECT course_id, lesson_id, credited_segments, completed_at, flags, position FROM lesson_progress
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const lessons = await tx.query<{
+    course_id: string;
+    lesson_id: string;
+    credited_segments: Segment[];
+    completed_at: Date | null;
+    flags: CreditFlag[];
+    position: number;
+  }>(
+    `SELECT course_id, lesson_id, credited_segments, completed_at, flags, position FROM lesson_progress
        WHERE participant_id = $1 AND course_id = ANY($2::text[])`,
-      [participantId, courseIds],
-    ),
-    tx.query<{
-      device_id: string;
-      course_id: string;
-      lesson_id: string;
-      elapsed_ms: number;
-      credited_seconds: number;
-      last_seq: number;
-    }>(
-      `SELECT device_id, course_id, lesson_id, elapsed_ms, credited_seconds, last_seq::float8 AS last_seq
+    [participantId, courseIds],
+  );
+  const streams = await tx.query<{
+    device_id: string;
+    course_id: string;
+    lesson_id: string;
+    elapsed_ms: number;
+    credited_seconds: number;
+    last_seq: number;
+  }>(
+    `SELECT device_id, course_id, lesson_id, elapsed_ms, credited_seconds, last_seq::float8 AS last_seq
        FROM device_streams WHERE participant_id = $1 AND device_id = ANY($2::text[])`,
-      [participantId, deviceIds],
-    ),
+    [participantId, deviceIds],
+  );
+  const windows =
     ends.length === 0
-      ? Promise.resolve({ rows: [] })
-      : tx.query<{
+      ? { rows: [] }
+      : await tx.query<{
           device_id: string;
           course_id: string;
           lesson_id: string;
@@ -91,8 +92,7 @@ export async function loadLedger(
           `SELECT device_id, course_id, lesson_id, window_start_ms, window_end_ms, credited_seconds FROM events
            WHERE participant_id = $1 AND credited_seconds > 0 AND window_end_ms > $2 AND window_start_ms < $3`,
           [participantId, Math.min(...starts), Math.max(...ends)],
-        ),
-  ]);
+        );
   return {
     nowMs,
     anchorMs: participant.anchorMs,
