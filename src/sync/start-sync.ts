@@ -164,8 +164,9 @@ export function startSync(options: StartSyncOptions): SyncHandle {
     if (report.failure?.kind === 'auth' && identity.mode === 'demo' && !renewedAfterAuth) {
       // The server refuses this demo token (secret changed, token expired): start a new
       // session once, hand it this device's progress and pending events, and send again.
-      renewedAfterAuth = true;
       const failed = await renewDemoSession();
+      // Only a session actually obtained uses up the one renewal: a network failure retries.
+      renewedAfterAuth = !failed;
       report = failed ? { ...report, failure: failed } : await send(identity.token ?? '');
     }
     if (!report.failure) renewedAfterAuth = false;

@@ -90,6 +90,32 @@ describe('an event the server refuses', () => {
   });
 });
 
+describe('a whole batch the server refuses', () => {
+  it('is halved until the one offending event is alone and set aside; every other event is delivered', async () => {
+    const identity = await demoIdentity();
+    const dbName = freshDbName();
+    const db = new RuntutDb(dbName);
+    const viewing = await recordViewing(db, { participantId: identity.participantId, events: 250 });
+    db.close();
+    const poisoned = viewing.eventIds[137] ?? '';
+    world.network.refuseBatchesWith(poisoned);
+    world.passOfflineDays();
+
+    const tab = openTab({ dbName, identity });
+    world.tabs.push(tab);
+    const status = await tab.waitFor((s) => s.state === 'synced' && s.pending === 0);
+    expect(status.invalid).toBe(1);
+    expect(status.rejected?.[0]?.reason).toMatch(/^HTTP 400: The body must be/);
+    const setAside = await createEventOutbox(tab.db).invalidEvents(identity.participantId);
+    expect(setAside.map((row) => row.event.id)).toEqual([poisoned]);
+    // 200 events halved down to one: about log2(200) refused requests, not 200.
+    expect(world.network.stats.eventRequests).toBeLessThan(25);
+    const stored = await world.server.storedEventIds(identity.participantId);
+    expect(stored).toHaveLength(249);
+    expect(new Set(stored)).toEqual(new Set(viewing.eventIds.filter((id) => id !== poisoned)));
+  });
+});
+
 describe('two tabs of the same participant', () => {
   it('only the tab holding the Web Lock sends; events written by either tab arrive once', async () => {
     const identity = await demoIdentity();

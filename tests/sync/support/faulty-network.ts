@@ -20,6 +20,11 @@ export interface FaultyNetwork {
   inject(...faults: Fault[]): void;
   /** A fault applied to every POST /events request until cleared. */
   always(fault: Fault | undefined): void;
+  /**
+   * Answers 400 for the whole request whenever its body holds this event id, the way a server
+   * refuses a batch it cannot parse (a stand-in: the real server judges events one by one).
+   */
+  refuseBatchesWith(eventId: string | undefined): void;
   /** Every other route may be cut too (sessions, progress): all requests fail while true. */
   cutAll(cut: boolean): void;
   stats: {
@@ -46,6 +51,7 @@ export function createFaultyNetwork(
   let queue: Fault[] = [];
   let permanent: Fault | undefined;
   let cut = false;
+  let poisoned: string | undefined;
   const stats: FaultyNetwork['stats'] = {
     eventRequests: 0,
     sentIds: [],
@@ -72,6 +78,17 @@ export function createFaultyNetwork(
       try {
         const body = (await request.clone().json()) as { events?: { id: string }[] };
         stats.sentIds.push((body.events ?? []).map((event) => event.id));
+        if (poisoned !== undefined && body.events?.some((event) => event.id === poisoned)) {
+          return HttpResponse.json(
+            {
+              error: {
+                code: 'invalid-batch',
+                message: 'The body must be a JSON object {"events": [...]}.',
+              },
+            },
+            { status: 400 },
+          );
+        }
         const fault = queue.shift() ?? permanent;
         if (fault) stats.faults.push(fault);
         switch (fault) {
@@ -110,6 +127,9 @@ export function createFaultyNetwork(
     always: (fault) => {
       permanent = fault;
     },
+    refuseBatchesWith: (eventId) => {
+      poisoned = eventId;
+    },
     cutAll: (value) => {
       cut = value;
     },
@@ -118,6 +138,7 @@ export function createFaultyNetwork(
       queue = [];
       permanent = undefined;
       cut = false;
+      poisoned = undefined;
       Object.assign(stats, {
         eventRequests: 0,
         sentIds: [],
