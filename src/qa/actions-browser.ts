@@ -1,7 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readState, runSnippet } from './page-probe.ts';
-import { describeState, lessonPath, sleep, urlFor, waitUntilReady, type RunContext } from './run-context.ts';
+import {
+  describeState,
+  lessonPath,
+  sleep,
+  urlFor,
+  waitUntilReady,
+  type RunContext,
+} from './run-context.ts';
 import type { ActionOf } from './script-schema.ts';
 
 /** Actions on the browser around the page: network, reloads, restarts, tabs, clock, scripts. */
@@ -20,7 +27,10 @@ export async function reload(step: ActionOf<'reload'>, ctx: RunContext): Promise
   return describeState(await waitUntilReady(page, step.waitFor));
 }
 
-export async function restartBrowser(step: ActionOf<'restartBrowser'>, ctx: RunContext): Promise<string> {
+export async function restartBrowser(
+  step: ActionOf<'restartBrowser'>,
+  ctx: RunContext,
+): Promise<string> {
   ctx.noticeCursor = 0;
   const page = await ctx.session.restart();
   return `reopened ${page.url()} → ${describeState(await waitUntilReady(page, step.waitFor))}`;
@@ -28,7 +38,8 @@ export async function restartBrowser(step: ActionOf<'restartBrowser'>, ctx: RunC
 
 export async function newTab(step: ActionOf<'newTab'>, ctx: RunContext): Promise<string> {
   const currentUrl = (await ctx.session.page()).url();
-  const url = step.path || step.lesson ? urlFor(ctx, step.path ?? lessonPath(ctx, step.lesson)) : currentUrl;
+  const url =
+    step.path || step.lesson ? urlFor(ctx, step.path ?? lessonPath(ctx, step.lesson)) : currentUrl;
   const page = await ctx.session.openTab();
   ctx.noticeCursor = 0;
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -16,7 +16,10 @@ import type { ActionOf } from './script-schema.ts';
 export async function open(step: ActionOf<'open'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
   const path = step.path ?? lessonPath(ctx, step.lesson);
-  const url = urlFor(ctx, step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path);
+  const url = urlFor(
+    ctx,
+    step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path,
+  );
   ctx.noticeCursor = 0;
   ctx.firstOpenAt ??= Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded' });
@@ -44,7 +47,10 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
         last = Date.now();
         return state;
       },
-      (state) => (state.position ?? 0) >= target - 0.05 || state.ended === true || (!step.keepPlaying && state.paused === true),
+      (state) =>
+        (state.position ?? 0) >= target - 0.05 ||
+        state.ended === true ||
+        (!step.keepPlaying && state.paused === true),
       step.seconds * 2000 + 15_000,
     );
     if (!held) {
@@ -56,7 +62,8 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   }
   if (!step.keepPlaying) await pausePlayback(page, 'control');
   const after = await readState(page);
-  const late = slowest > 1000 ? `; the page answered ${(slowest / 1000).toFixed(1)} s late once` : '';
+  const late =
+    slowest > 1000 ? `; the page answered ${(slowest / 1000).toFixed(1)} s late once` : '';
   return `${how}; position ${before.position.toFixed(2)} → ${after.position?.toFixed(2) ?? '?'}${
     after.ended ? ' (ended)' : ''
   }, frontier ${after.dataFrontier ?? '–'}${late}`;
@@ -74,7 +81,10 @@ async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string
     const big = page.locator('.video-js:not(.vjs-has-started) .vjs-big-play-button');
     const control = page.locator('.vjs-control-bar .vjs-play-control.vjs-paused');
     const target = (await big.isVisible().catch(() => false)) ? big : control;
-    await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+    await page
+      .locator('.video-js')
+      .hover({ timeout: 2000 })
+      .catch(() => undefined);
     const clicked = await target.click({ timeout: 3000 }).then(
       () => true,
       () => false,
@@ -82,15 +92,27 @@ async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string
     if (clicked && (await isPlaying(page))) return 'pressed play';
   }
   await probe(page, 'play');
-  if (await isPlaying(page)) return via === 'control' ? 'play control did not respond; started via the player API' : 'play()';
+  if (await isPlaying(page))
+    return via === 'control'
+      ? 'play control did not respond; started via the player API'
+      : 'play()';
   throw new Error(`playback did not start (${describeState(await readState(page))})`);
 }
 
 async function pausePlayback(page: Page, via: 'control' | 'api'): Promise<void> {
-  const paused = () => poll(() => readState(page), (s) => s.paused !== false, 1000, 50);
+  const paused = () =>
+    poll(
+      () => readState(page),
+      (s) => s.paused !== false,
+      1000,
+      50,
+    );
   if ((await readState(page)).paused !== false) return;
   if (via === 'control') {
-    await page.locator('.video-js').hover({ timeout: 1000 }).catch(() => undefined);
+    await page
+      .locator('.video-js')
+      .hover({ timeout: 1000 })
+      .catch(() => undefined);
     const control = page.locator('.vjs-control-bar .vjs-play-control.vjs-playing');
     const clicked = await control.click({ timeout: 1000, force: true }).then(
       () => true,
@@ -120,21 +142,30 @@ export async function rate(step: ActionOf<'rate'>, ctx: RunContext): Promise<str
   const page = await ctx.session.page();
   if (step.via !== 'menu') return probe<string>(page, 'rate', step.to, step.via);
   // The participant's way: open the rate menu and pick the item, if the menu offers it.
-  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .locator('.video-js')
+    .hover({ timeout: 2000 })
+    .catch(() => undefined);
   await page.locator('.vjs-playback-rate > button').click({ timeout: 3000, force: true });
-  const offered = (await page.locator('.vjs-playback-rate .vjs-menu-item .vjs-menu-item-text').allInnerTexts()).map((t) =>
-    t.trim(),
-  );
+  const offered = (
+    await page.locator('.vjs-playback-rate .vjs-menu-item .vjs-menu-item-text').allInnerTexts()
+  ).map((t) => t.trim());
   const index = offered.findIndex((text) => parseFloat(text) === step.to);
   if (index < 0) return `the rate menu offers ${offered.join(', ') || 'nothing'}, not ${step.to}x`;
-  await page.locator('.vjs-playback-rate .vjs-menu-item').nth(index).click({ timeout: 3000, force: true });
+  await page
+    .locator('.vjs-playback-rate .vjs-menu-item')
+    .nth(index)
+    .click({ timeout: 3000, force: true });
   return `picked ${offered[index] ?? ''} from the menu (${offered.join(', ')})`;
 }
 
 export async function press(step: ActionOf<'press'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
   const on = step.on ?? '.video-js';
-  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .locator('.video-js')
+    .hover({ timeout: 2000 })
+    .catch(() => undefined);
   await page.locator(on).first().focus({ timeout: 5000 });
   const focused = await page.evaluate(
     `(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') : 'nothing'; })()`,
@@ -153,14 +184,20 @@ interface BarPoint {
 }
 
 async function seekBarPoint(page: Page, share: number): Promise<BarPoint> {
-  await page.locator('.video-js').hover({ timeout: 2000 }).catch(() => undefined);
+  await page
+    .locator('.video-js')
+    .hover({ timeout: 2000 })
+    .catch(() => undefined);
   await sleep(150);
   const point = await probe<BarPoint>(page, 'seekBarPoint', share);
   if (point.width <= 0) throw new Error('the seek bar is not on screen (has playback started?)');
   return point;
 }
 
-export async function clickSeekBar(step: ActionOf<'clickSeekBar'>, ctx: RunContext): Promise<string> {
+export async function clickSeekBar(
+  step: ActionOf<'clickSeekBar'>,
+  ctx: RunContext,
+): Promise<string> {
   const page = await ctx.session.page();
   const point = await seekBarPoint(page, step.at);
   await page.mouse.move(point.x, point.y);
@@ -203,14 +240,18 @@ export async function click(step: ActionOf<'click'>, ctx: RunContext): Promise<s
   const target = page.locator(step.selector).first();
   await target.waitFor({ state: 'visible', timeout: 5000 });
   const box = await target.boundingBox();
-  const position = step.at && box ? { x: box.width * step.at.x, y: box.height * step.at.y } : undefined;
+  const position =
+    step.at && box ? { x: box.width * step.at.x, y: box.height * step.at.y } : undefined;
   // `force`: an attacker clicks whatever is on screen, enabled-looking or not (aria-disabled).
   await target.click({ button: step.button, force: true, ...(position ? { position } : {}) });
   await sleep(300);
   return `${step.button} click on ${step.selector} → ${describeState(await readState(page))}`;
 }
 
-export async function mediaSession(step: ActionOf<'mediaSession'>, ctx: RunContext): Promise<string> {
+export async function mediaSession(
+  step: ActionOf<'mediaSession'>,
+  ctx: RunContext,
+): Promise<string> {
   const page = await ctx.session.page();
   const details = {
     ...(step.seekTime === undefined ? {} : { seekTime: step.seekTime }),

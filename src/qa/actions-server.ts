@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { probe, readState, type FetchAnswer, type OutboxCounts, type StoredIdentity } from './page-probe.ts';
+import {
+  probe,
+  readState,
+  type FetchAnswer,
+  type OutboxCounts,
+  type StoredIdentity,
+} from './page-probe.ts';
 import { poll, type RunContext } from './run-context.ts';
 import type { ActionOf, EventOverrides } from './script-schema.ts';
 import { createDemoParticipant, tokenOf } from './server-api.ts';
@@ -12,7 +18,12 @@ export async function waitForSync(step: ActionOf<'waitForSync'>, ctx: RunContext
     outbox: await probe<OutboxCounts>(page, 'outbox'),
     pill: (await readState(page)).syncState,
   });
-  const { value, held } = await poll(read, (v) => v.outbox.pending === 0 && v.pill === 'synced', step.timeoutSeconds * 1000, 250);
+  const { value, held } = await poll(
+    read,
+    (v) => v.outbox.pending === 0 && v.pill === 'synced',
+    step.timeoutSeconds * 1000,
+    250,
+  );
   const summary = value
     ? `pill ${value.pill ?? '–'}; outbox ${value.outbox.pending} pending, ${value.outbox.delivered} delivered, ${value.outbox.invalid} refused`
     : 'the page never answered';
@@ -20,7 +31,10 @@ export async function waitForSync(step: ActionOf<'waitForSync'>, ctx: RunContext
   return summary;
 }
 
-export async function newParticipant(step: ActionOf<'newParticipant'>, ctx: RunContext): Promise<string> {
+export async function newParticipant(
+  step: ActionOf<'newParticipant'>,
+  ctx: RunContext,
+): Promise<string> {
   const since = Date.now();
   const participant = await createDemoParticipant(ctx.baseUrl);
   ctx.participants.set(step.name, { ...participant, since });
@@ -30,7 +44,10 @@ export async function newParticipant(step: ActionOf<'newParticipant'>, ctx: RunC
 let forgedSeq = 1_000_000;
 
 /** A whole lesson event from a few fields, filled in as the page's own device would. */
-async function completeEvent(ctx: RunContext, overrides: EventOverrides): Promise<Record<string, unknown>> {
+async function completeEvent(
+  ctx: RunContext,
+  overrides: EventOverrides,
+): Promise<Record<string, unknown>> {
   const page = await ctx.session.page();
   const stored = await probe<StoredIdentity>(page, 'identity').catch(() => undefined);
   const state = await readState(page).catch(() => undefined);
@@ -54,7 +71,8 @@ async function completeEvent(ctx: RunContext, overrides: EventOverrides): Promis
 export async function api(step: ActionOf<'api'>, ctx: RunContext): Promise<string> {
   const { token, participantId } = await tokenOf(ctx, step.as);
   let body: unknown = step.body;
-  if (step.events) body = { events: await Promise.all(step.events.map((event) => completeEvent(ctx, event))) };
+  if (step.events)
+    body = { events: await Promise.all(step.events.map((event) => completeEvent(ctx, event))) };
   const vars = { participantId: participantId ?? '', ctx };
   body = fillTemplates(body, vars);
   const path = String(fillTemplates(step.path, vars));
@@ -62,13 +80,28 @@ export async function api(step: ActionOf<'api'>, ctx: RunContext): Promise<strin
   return send(ctx, step.method, path, body, token, headers);
 }
 
-export async function replayEvents(step: ActionOf<'replayEvents'>, ctx: RunContext): Promise<string> {
+export async function replayEvents(
+  step: ActionOf<'replayEvents'>,
+  ctx: RunContext,
+): Promise<string> {
   const page = await ctx.session.page();
-  const filter = { lessonId: step.lesson, type: step.type, delivery: 'any', courseId: ctx.script.course };
+  const filter = {
+    lessonId: step.lesson,
+    type: step.type,
+    delivery: 'any',
+    courseId: ctx.script.course,
+  };
   let events = await probe<Record<string, unknown>[]>(page, 'storedEvents', filter);
   if (step.last) events = events.slice(-step.last);
-  if (events.length === 0) throw new Error(`the page has stored no ${step.type ?? ''} events${step.lesson ? ` for ${step.lesson}` : ''} to replay`);
-  const replayed = events.map((event) => ({ ...event, ...step.change, ...(step.newIds ? { id: randomUUID() } : {}) }));
+  if (events.length === 0)
+    throw new Error(
+      `the page has stored no ${step.type ?? ''} events${step.lesson ? ` for ${step.lesson}` : ''} to replay`,
+    );
+  const replayed = events.map((event) => ({
+    ...event,
+    ...step.change,
+    ...(step.newIds ? { id: randomUUID() } : {}),
+  }));
   const { token } = await tokenOf(ctx, step.as);
   const sent = await send(ctx, 'POST', '/api/v1/events', { events: replayed }, token, undefined);
   return `${replayed.length} event(s) ${replayed.map((e) => `${String(e.type)}:${String(e.lessonId)}`).join(', ')}; ${sent}`;
@@ -111,26 +144,40 @@ export function resultsOf(answer: FetchAnswer): { status: string; reason?: strin
 /** `{{uuid}}`, `{{now}}`, `{{participantId}}`, `{{participant:NAME}}`, `{{course}}` in a path, headers or body. */
 function fillTemplates(value: unknown, vars: { participantId: string; ctx: RunContext }): unknown {
   if (typeof value === 'string') {
-    return value.replace(/\{\{(uuid|now|participantId|course|participant:[\w-]+)\}\}/g, (_, name: string) => {
-      if (name === 'uuid') return randomUUID();
-      if (name === 'now') return new Date().toISOString();
-      if (name === 'participantId') return vars.participantId;
-      if (name === 'course') return vars.ctx.script.course;
-      const other = vars.ctx.participants.get(name.slice('participant:'.length));
-      if (!other) throw new Error(`no participant named "${name.slice('participant:'.length)}"`);
-      return other.participantId;
-    });
+    return value.replace(
+      /\{\{(uuid|now|participantId|course|participant:[\w-]+)\}\}/g,
+      (_, name: string) => {
+        if (name === 'uuid') return randomUUID();
+        if (name === 'now') return new Date().toISOString();
+        if (name === 'participantId') return vars.participantId;
+        if (name === 'course') return vars.ctx.script.course;
+        const other = vars.ctx.participants.get(name.slice('participant:'.length));
+        if (!other) throw new Error(`no participant named "${name.slice('participant:'.length)}"`);
+        return other.participantId;
+      },
+    );
   }
   if (Array.isArray(value)) return value.map((item) => fillTemplates(item, vars));
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillTemplates(item, vars)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, fillTemplates(item, vars)]),
+    );
   }
   return value;
 }
 
-export async function editProgress(step: ActionOf<'editProgress'>, ctx: RunContext): Promise<string> {
+export async function editProgress(
+  step: ActionOf<'editProgress'>,
+  ctx: RunContext,
+): Promise<string> {
   const page = await ctx.session.page();
-  const row = await probe<Record<string, unknown>>(page, 'editProgress', ctx.script.course, step.lesson, step.set);
+  const row = await probe<Record<string, unknown>>(
+    page,
+    'editProgress',
+    ctx.script.course,
+    step.lesson,
+    step.set,
+  );
   return `progress row for ${step.lesson} is now ${JSON.stringify({
     segments: row.segments,
     frontier: row.frontier,
@@ -140,8 +187,16 @@ export async function editProgress(step: ActionOf<'editProgress'>, ctx: RunConte
 
 export async function editEvents(step: ActionOf<'editEvents'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
-  const filter = { lessonId: step.lesson, type: step.type, delivery: step.delivery, courseId: ctx.script.course };
+  const filter = {
+    lessonId: step.lesson,
+    type: step.type,
+    delivery: step.delivery,
+    courseId: ctx.script.course,
+  };
   const count = await probe<number>(page, 'editEvents', filter, step.set);
-  if (count === 0) throw new Error(`no ${step.delivery} events${step.lesson ? ` for ${step.lesson}` : ''} to edit`);
+  if (count === 0)
+    throw new Error(
+      `no ${step.delivery} events${step.lesson ? ` for ${step.lesson}` : ''} to edit`,
+    );
   return `edited ${count} stored event(s)`;
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Quiet, deterministic headless Chromium: media may autoplay muted, no background traffic. */
 export const CHROMIUM_ARGS = [
@@ -24,6 +24,14 @@ const SHIFT_CLOCK = inPage('shift-clock.js');
 
 export interface SessionOptions {
   executablePath: string;
+  /**
+   * A Chromium shared by scripts that never restart the browser: each gets a fresh, isolated
+   * context in it (its own IndexedDB, service worker and cookies), which starts much faster
+   * than a new Chromium. Without it, or for `persistent`, the session has its own Chromium.
+   */
+  sharedBrowser?: () => Promise<Browser>;
+  /** A real profile folder on disk, so the browser can be closed and started again on it. */
+  persistent: boolean;
   /** A touch screen from the first page on (as a phone), so the page sees a touch device. */
   touch?: boolean;
   /** Every console line, page error and failed request, from every tab. */
@@ -31,9 +39,10 @@ export interface SessionOptions {
 }
 
 /**
- * One participant's browser: a persistent profile on disk (IndexedDB, service worker, caches)
- * so that "restart the browser" is closing Chromium and starting it again on the same folder.
- * Tabs, the offline switch and the shifted clock carry over a restart.
+ * One participant's browser. With `persistent`, a profile folder on disk (IndexedDB, service
+ * worker, caches) so that "restart the browser" is closing Chromium and starting it again on
+ * the same folder; tabs, the offline switch and the shifted clock carry over a restart.
+ * Otherwise an isolated context in a shared Chromium.
  */
 export class BrowserSession {
   private context: BrowserContext | undefined;
@@ -45,16 +54,17 @@ export class BrowserSession {
 
   private constructor(
     private readonly options: SessionOptions,
-    readonly userDataDir: string,
+    readonly userDataDir: string | undefined,
   ) {}
 
   static async start(options: SessionOptions): Promise<BrowserSession> {
-    const dir = await mkdtemp(join(tmpdir(), 'runtut-qa-profile-'));
+    const shared = !options.persistent && options.sharedBrowser !== undefined;
+    const dir = shared ? undefined : await mkdtemp(join(tmpdir(), 'runtut-qa-profile-'));
     const session = new BrowserSession(options, dir);
     try {
       await session.launch();
     } catch (error) {
-      await rm(dir, { recursive: true, force: true });
+      if (dir) await rm(dir, { recursive: true, force: true });
       throw error;
     }
     return session;
@@ -86,7 +96,8 @@ export class BrowserSession {
 
   async switchTab(index: number): Promise<Page> {
     const page = this.tabs[index];
-    if (!page || page.isClosed()) throw new Error(`there is no tab ${index} (open tabs: ${this.tabs.length})`);
+    if (!page || page.isClosed())
+      throw new Error(`there is no tab ${index} (open tabs: ${this.tabs.length})`);
     this.current = index;
     await page.bringToFront();
     return page;
@@ -112,6 +123,7 @@ export class BrowserSession {
 
   /** Closes Chromium and starts it on the same profile; the current tab's page is reopened. */
   async restart(): Promise<Page> {
+    if (!this.userDataDir) throw new Error('this session has no profile on disk to restart with');
     const url = this.tabs[this.current]?.url();
     await this.requireContext().close();
     this.tabs = [];
@@ -125,19 +137,24 @@ export class BrowserSession {
   async close(): Promise<void> {
     await this.context?.close().catch(() => undefined);
     this.context = undefined;
-    await rm(this.userDataDir, { recursive: true, force: true });
+    if (this.userDataDir) await rm(this.userDataDir, { recursive: true, force: true });
   }
 
   private async launch(): Promise<void> {
-    const context = await chromium.launchPersistentContext(this.userDataDir, {
-      executablePath: this.options.executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS,
+    const look = {
       viewport: { width: 1280, height: 800 },
       hasTouch: this.options.touch ?? false,
-      // The player's own guards decide; the runner never leaves a page waiting on a dialog.
       acceptDownloads: false,
-    });
+    };
+    const context =
+      this.userDataDir === undefined && this.options.sharedBrowser
+        ? await (await this.options.sharedBrowser()).newContext(look)
+        : await chromium.launchPersistentContext(this.userDataDir ?? '', {
+            ...look,
+            executablePath: this.options.executablePath,
+            headless: true,
+            args: CHROMIUM_ARGS,
+          });
     this.context = context;
     await context.addInitScript(await PROBE);
     if (this.clockOffsetMs !== 0) {
@@ -155,13 +172,20 @@ export class BrowserSession {
 
   private watch(page: Page, index: number): void {
     const stamp = () => `+${((Date.now() - this.started) / 1000).toFixed(1)}s tab${index}`;
-    page.on('console', (message) => this.options.onLog(`${stamp()} console.${message.type()}: ${message.text()}`));
+    page.on('console', (message) =>
+      this.options.onLog(`${stamp()} console.${message.type()}: ${message.text()}`),
+    );
     page.on('pageerror', (error) => this.options.onLog(`${stamp()} page error: ${error.message}`));
     page.on('requestfailed', (request) =>
-      this.options.onLog(`${stamp()} request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`),
+      this.options.onLog(
+        `${stamp()} request failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`,
+      ),
     );
     page.on('response', (response) => {
-      if (response.status() >= 400) this.options.onLog(`${stamp()} HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+      if (response.status() >= 400)
+        this.options.onLog(
+          `${stamp()} HTTP ${response.status()}: ${response.request().method()} ${response.url()}`,
+        );
     });
     page.on('crash', () => this.options.onLog(`${stamp()} the page crashed`));
   }
@@ -174,4 +198,31 @@ export class BrowserSession {
 
 function offsetScript(offsetMs: number): string {
   return `globalThis.__runtutQaClockOffsetMs = ${String(offsetMs)};`;
+}
+
+/** One Chromium for many sessions, started on first use and again if it goes away. */
+export function sharedChromium(executablePath: string) {
+  let launching: Promise<Browser> | undefined;
+  return {
+    get(): Promise<Browser> {
+      if (!launching) {
+        const started = chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+        launching = started;
+        started.then(
+          (browser) =>
+            browser.on(
+              'disconnected',
+              () => (launching = launching === started ? undefined : launching),
+            ),
+          () => (launching = undefined),
+        );
+      }
+      return launching;
+    },
+    async close(): Promise<void> {
+      const browser = await launching?.catch(() => undefined);
+      launching = undefined;
+      await browser?.close().catch(() => undefined);
+    },
+  };
 }

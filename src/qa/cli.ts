@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_CHROMIUM } from './browser-session.ts';
+import { DEFAULT_CHROMIUM, sharedChromium } from './browser-session.ts';
 import { consoleReporter, summary } from './console-reporter.ts';
 import { writeJunit } from './junit-report.ts';
 import { loadScripts, type LoadedFamily } from './load-scripts.ts';
@@ -57,7 +57,8 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   });
   const out = values.out ?? 'qa-results';
   const workers = Number(values.workers ?? '1');
-  if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers takes a whole number from 1 to 8');
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8)
+    throw new Error('--workers takes a whole number from 1 to 8');
   return {
     paths: positionals,
     baseUrl: values['base-url'] ?? env.QA_BASE_URL,
@@ -71,7 +72,10 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   };
 }
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const complain = (line: string) => process.stderr.write(`${line}\n`);
   let options: CliOptions;
@@ -125,12 +129,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
   }
 
   const started = new Date();
-  say(`Runtut QA: ${jobs.length} script(s) from ${loaded.families.length} file(s) against ${baseUrl}`);
-  say(`Chromium ${options.chromium}; ${options.workers} at a time; failures kept in ${options.out}/`);
-  const listener = consoleReporter(say, { tagLines: options.workers > 1 });
-  const results = await runPool(jobs, options.workers, (job) =>
-    runScript(job.family, job.script, { baseUrl, chromiumPath: options.chromium, outDir: options.out }, listener),
+  say(
+    `Runtut QA: ${jobs.length} script(s) from ${loaded.families.length} file(s) against ${baseUrl}`,
   );
+  say(
+    `Chromium ${options.chromium}; ${options.workers} at a time; failures kept in ${options.out}/`,
+  );
+  const listener = consoleReporter(say, { tagLines: options.workers > 1 });
+  const chromium = sharedChromium(options.chromium);
+  const runnerOptions = {
+    baseUrl,
+    chromiumPath: options.chromium,
+    outDir: options.out,
+    sharedBrowser: chromium.get,
+  };
+  const results = await runPool(jobs, options.workers, (job) =>
+    runScript(job.family, job.script, runnerOptions, listener),
+  ).finally(() => chromium.close());
   const ms = Date.now() - started.getTime();
   for (const line of summary(results, ms)) say(line);
   await writeJunit(options.junit, results, {
@@ -158,7 +173,11 @@ function selectJobs(families: readonly LoadedFamily[], grep: string | undefined)
 }
 
 /** Runs jobs `size` at a time; results keep the jobs' order. */
-async function runPool(jobs: readonly Job[], size: number, run: (job: Job) => Promise<ScriptResult>): Promise<ScriptResult[]> {
+async function runPool(
+  jobs: readonly Job[],
+  size: number,
+  run: (job: Job) => Promise<ScriptResult>,
+): Promise<ScriptResult[]> {
   const results: ScriptResult[] = new Array<ScriptResult>(jobs.length);
   let next = 0;
   const worker = async () => {
@@ -177,7 +196,9 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(EXIT.unusable);
     },
   );

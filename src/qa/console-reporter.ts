@@ -2,18 +2,27 @@ import type { LoadedFamily } from './load-scripts.ts';
 import type { RunListener, ScriptResult, StepResult } from './runner.ts';
 import type { Script } from './script-schema.ts';
 
-const MARK: Record<StepResult['status'], string> = { passed: '✓', failed: '✗', error: '!', skipped: '-' };
+const MARK: Record<StepResult['status'], string> = {
+  passed: '✓',
+  failed: '✗',
+  error: '!',
+  skipped: '-',
+};
 
 /**
  * Prints the run as it happens: each script's header, then each step with ✓/✗ and its time as
  * it finishes. With several scripts at once every line carries the script's number, so
  * interleaved lines can still be told apart.
  */
-export function consoleReporter(write: (line: string) => void, options: { tagLines: boolean }): RunListener {
+export function consoleReporter(
+  write: (line: string) => void,
+  options: { tagLines: boolean },
+): RunListener {
   let lastFamily = '';
   const numbers = new Map<Script, number>();
   let next = 0;
-  const tag = (script: Script) => (options.tagLines ? `[${String(numbers.get(script) ?? 0).padStart(2)}] ` : '');
+  const tag = (script: Script) =>
+    options.tagLines ? `[${String(numbers.get(script) ?? 0).padStart(2)}] ` : '';
 
   return {
     scriptStarted(family: LoadedFamily, script: Script) {
@@ -24,7 +33,9 @@ export function consoleReporter(write: (line: string) => void, options: { tagLin
         write(`${family.family}  (${family.file})`);
         lastFamily = family.file;
       }
-      write(`${tag(script)}▶ ${script.name}${script.fidelity === 'emulated' ? '  [emulated]' : ''}`);
+      write(
+        `${tag(script)}▶ ${script.name}${script.fidelity === 'emulated' ? '  [emulated]' : ''}`,
+      );
     },
     stepFinished(script: Script, step: StepResult) {
       const time = `${(step.ms / 1000).toFixed(1)} s`;
@@ -33,7 +44,8 @@ export function consoleReporter(write: (line: string) => void, options: { tagLin
     },
     scriptFinished(result: ScriptResult) {
       const time = `${(result.ms / 1000).toFixed(1)} s`;
-      const verdict = result.status === 'passed' ? 'PASSED' : result.status === 'failed' ? 'FAILED' : 'ERROR';
+      const verdict =
+        result.status === 'passed' ? 'PASSED' : result.status === 'failed' ? 'FAILED' : 'ERROR';
       write(`${tag(result.script)}  ${verdict} ${result.script.name} (${time})`);
       const shots = result.steps.flatMap((step) => (step.screenshot ? [step.screenshot] : []));
       if (shots.length > 0) write(`${tag(result.script)}    screenshots: ${shots.join(', ')}`);
@@ -51,8 +63,12 @@ export function summary(results: readonly ScriptResult[], ms: number): string[] 
     `${results.length} scripts: ${passed} passed, ${failed.length} failed, ${errors.length} could not run  (${(ms / 1000).toFixed(1)} s)`,
   ];
   for (const result of [...failed, ...errors]) {
-    const step = result.steps.find((s) => s.status === 'error') ?? result.steps.find((s) => s.status === 'failed');
-    lines.push(`  ✗ ${result.script.name}: ${step ? `steps[${step.index}] ${step.label}: ${step.detail}` : result.status}`);
+    const step =
+      result.steps.find((s) => s.status === 'error') ??
+      result.steps.find((s) => s.status === 'failed');
+    lines.push(
+      `  ✗ ${result.script.name}: ${step ? `steps[${step.index}] ${step.label}: ${step.detail}` : result.status}`,
+    );
   }
   return lines;
 }

@@ -32,7 +32,11 @@ const DEFAULT_WITHIN: Record<Expectation['expect'], number> = {
  */
 export async function checkExpectation(step: Expectation, ctx: RunContext): Promise<Verdict> {
   if (step.expect === 'rateAtMost') return rateAtMost(step, ctx);
-  const within = step.within ?? (step.expect === 'serverProgress' && step.completed === true ? 15 : DEFAULT_WITHIN[step.expect]);
+  const within =
+    step.within ??
+    (step.expect === 'serverProgress' && step.completed === true
+      ? 15
+      : DEFAULT_WITHIN[step.expect]);
   const deadline = Date.now() + within * 1000;
   let verdict = await safely(() => checkOnce(step, ctx));
   while (!verdict.ok && Date.now() < deadline) {
@@ -45,7 +49,8 @@ export async function checkExpectation(step: Expectation, ctx: RunContext): Prom
   while (Date.now() < holdUntil) {
     await sleep(100);
     last = await safely(() => checkOnce(step, ctx));
-    if (!last.ok) return { ok: false, detail: `held, then broke within ${step.holdFor} s: ${last.detail}` };
+    if (!last.ok)
+      return { ok: false, detail: `held, then broke within ${step.holdFor} s: ${last.detail}` };
   }
   return { ok: true, detail: `${last.detail}; held for ${step.holdFor} s` };
 }
@@ -54,35 +59,57 @@ async function safely(check: () => Promise<Verdict>): Promise<Verdict> {
   try {
     return await check();
   } catch (error) {
-    return { ok: false, detail: `could not check: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      detail: `could not check: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
-async function checkOnce(step: Exclude<Expectation, { expect: 'rateAtMost' }>, ctx: RunContext): Promise<Verdict> {
+async function checkOnce(
+  step: Exclude<Expectation, { expect: 'rateAtMost' }>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const page = await ctx.session.page();
   switch (step.expect) {
     case 'positionAtMost': {
       const state = await readState(page);
       const seen = Math.max(state.position ?? 0, state.dataPosition ?? 0);
-      return verdict(seen <= step.value + 1e-6, `position ${fmt(state.position)} (data-position ${fmt(state.dataPosition)}), limit ${step.value}`);
+      return verdict(
+        seen <= step.value + 1e-6,
+        `position ${fmt(state.position)} (data-position ${fmt(state.dataPosition)}), limit ${step.value}`,
+      );
     }
     case 'frontierAtMost': {
       const state = await readState(page);
-      if (state.dataFrontier === null) return { ok: false, detail: 'no [data-frontier] on the page' };
-      return verdict(state.dataFrontier <= step.value + 1e-6, `data-frontier ${state.dataFrontier}, limit ${step.value}`);
+      if (state.dataFrontier === null)
+        return { ok: false, detail: 'no [data-frontier] on the page' };
+      return verdict(
+        state.dataFrontier <= step.value + 1e-6,
+        `data-frontier ${state.dataFrontier}, limit ${step.value}`,
+      );
     }
     case 'lessonState': {
       const state = await readState(page);
       const actual = state.lessonStates[step.lesson];
-      return verdict(actual === step.state, `${step.lesson} is ${actual ?? 'not in the outline'}; outline ${outline(state)}`);
+      return verdict(
+        actual === step.state,
+        `${step.lesson} is ${actual ?? 'not in the outline'}; outline ${outline(state)}`,
+      );
     }
     case 'openLesson': {
       const state = await readState(page);
-      return verdict(state.openLesson === step.lesson, `open lesson (aria-current) is ${state.openLesson ?? 'none'}`);
+      return verdict(
+        state.openLesson === step.lesson,
+        `open lesson (aria-current) is ${state.openLesson ?? 'none'}`,
+      );
     }
     case 'syncState': {
       const state = await readState(page);
-      return verdict(state.syncState === step.state, `sync pill says ${state.syncState ?? 'nothing (no [data-sync-state])'}`);
+      return verdict(
+        state.syncState === step.state,
+        `sync pill says ${state.syncState ?? 'nothing (no [data-sync-state])'}`,
+      );
     }
     case 'notice':
       return notice(step, ctx);
@@ -92,14 +119,20 @@ async function checkOnce(step: Exclude<Expectation, { expect: 'rateAtMost' }>, c
     }
     case 'pageCheck': {
       const result = await runSnippet(page, step.script);
-      return verdict(result === true, `${step.description ?? 'check'} returned ${JSON.stringify(result)}`);
+      return verdict(
+        result === true,
+        `${step.description ?? 'check'} returned ${JSON.stringify(result)}`,
+      );
     }
     case 'outbox': {
       const counts = await probe<OutboxCounts>(page, 'outbox');
       const ok =
         (step.pendingAtMost === undefined || counts.pending <= step.pendingAtMost) &&
         (step.invalidAtLeast === undefined || counts.invalid >= step.invalidAtLeast);
-      return verdict(ok, `outbox ${counts.pending} pending, ${counts.delivered} delivered, ${counts.invalid} refused by the server`);
+      return verdict(
+        ok,
+        `outbox ${counts.pending} pending, ${counts.delivered} delivered, ${counts.invalid} refused by the server`,
+      );
     }
     case 'apiStatus':
       return apiStatus(step, ctx);
@@ -118,23 +151,39 @@ async function notice(step: ExpectationOf<'notice'>, ctx: RunContext): Promise<V
   const { notice: now } = await readState(page);
   const ok = recent.includes(step.key) || now === step.key;
   if (ok) ctx.noticeCursor = seen.length;
-  return verdict(ok, `notices shown since the last check: ${recent.join(', ') || 'none'}; now: ${now ?? 'none'}`);
+  return verdict(
+    ok,
+    `notices shown since the last check: ${recent.join(', ') || 'none'}; now: ${now ?? 'none'}`,
+  );
 }
 
 function apiStatus(step: ExpectationOf<'apiStatus'>, ctx: RunContext): Promise<Verdict> {
   const answer = ctx.lastApi;
-  if (!answer) return Promise.resolve({ ok: false, detail: 'no api or replayEvents step ran before this' });
-  const statuses = step.status === undefined ? undefined : Array.isArray(step.status) ? step.status : [step.status];
+  if (!answer)
+    return Promise.resolve({ ok: false, detail: 'no api or replayEvents step ran before this' });
+  const statuses =
+    step.status === undefined
+      ? undefined
+      : Array.isArray(step.status)
+        ? step.status
+        : [step.status];
   let ok = statuses === undefined || statuses.includes(answer.status);
   if (step.results) {
     const results = resultsOf(answer);
     const allowed = step.results as readonly string[];
-    ok = ok && results !== undefined && results.length > 0 && results.every((r) => allowed.includes(r.status));
+    ok =
+      ok &&
+      results !== undefined &&
+      results.length > 0 &&
+      results.every((r) => allowed.includes(r.status));
   }
   return Promise.resolve(verdict(ok, describeAnswer(answer)));
 }
 
-async function serverProgress(step: ExpectationOf<'serverProgress'>, ctx: RunContext): Promise<Verdict> {
+async function serverProgress(
+  step: ExpectationOf<'serverProgress'>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const lessons = await serverLessons(ctx, step.as);
   const lesson = lessons.find((entry) => entry.lessonId === step.lesson);
   const completedAt = lesson?.completedAt ?? null;
@@ -144,18 +193,27 @@ async function serverProgress(step: ExpectationOf<'serverProgress'>, ctx: RunCon
   if (step.completed !== undefined && (completedAt !== null) !== step.completed) {
     failures.push(step.completed ? 'not completed' : 'counted as completed');
   }
-  if (step.coverageAtMost !== undefined && coverage > step.coverageAtMost + 1e-6) failures.push(`coverage above ${step.coverageAtMost}`);
+  if (step.coverageAtMost !== undefined && coverage > step.coverageAtMost + 1e-6)
+    failures.push(`coverage above ${step.coverageAtMost}`);
   if (step.watchedSecondsAtMost !== undefined && watched > step.watchedSecondsAtMost + 1e-6) {
     failures.push(`watched seconds above ${step.watchedSecondsAtMost}`);
   }
   if (step.watchedSecondsAtLeast !== undefined && watched < step.watchedSecondsAtLeast - 1e-6) {
-    failures.push(`watched seconds below ${step.watchedSecondsAtLeast} (did the legitimate progress reach the server?)`);
+    failures.push(
+      `watched seconds below ${step.watchedSecondsAtLeast} (did the legitimate progress reach the server?)`,
+    );
   }
   if (step.completedWithinMinutes !== undefined) {
-    const off = completedAt ? Math.abs(Date.parse(completedAt) - Date.now()) / 60_000 : Number.POSITIVE_INFINITY;
-    if (!(off <= step.completedWithinMinutes)) failures.push(`completion time not within ${step.completedWithinMinutes} min of now`);
+    const off = completedAt
+      ? Math.abs(Date.parse(completedAt) - Date.now()) / 60_000
+      : Number.POSITIVE_INFINITY;
+    if (!(off <= step.completedWithinMinutes))
+      failures.push(`completion time not within ${step.completedWithinMinutes} min of now`);
   }
-  const flags = Array.isArray(lesson?.flags) && lesson.flags.length > 0 ? `, flags ${lesson.flags.join(' ')}` : '';
+  const flags =
+    Array.isArray(lesson?.flags) && lesson.flags.length > 0
+      ? `, flags ${lesson.flags.join(' ')}`
+      : '';
   const record = lesson
     ? `completedAt ${completedAt ?? 'null'}, watchedSeconds ${fmt(watched)}, coverage ${fmt(coverage)}${flags}`
     : 'no record for this lesson';
@@ -166,9 +224,13 @@ async function serverProgress(step: ExpectationOf<'serverProgress'>, ctx: RunCon
   };
 }
 
-async function creditWithinRealTime(step: ExpectationOf<'serverCreditWithinRealTime'>, ctx: RunContext): Promise<Verdict> {
+async function creditWithinRealTime(
+  step: ExpectationOf<'serverCreditWithinRealTime'>,
+  ctx: RunContext,
+): Promise<Verdict> {
   const since = step.as === 'page' ? ctx.firstOpenAt : ctx.participants.get(step.as)?.since;
-  if (since === undefined) return { ok: false, detail: `no session began for ${step.as} in this script` };
+  if (since === undefined)
+    return { ok: false, detail: `no session began for ${step.as} in this script` };
   const lessons = await serverLessons(ctx, step.as);
   const credited = lessons.reduce((sum, lesson) => sum + Number(lesson.watchedSeconds ?? 0), 0);
   const elapsed = (Date.now() - since) / 1000;

@@ -64,13 +64,21 @@ function testcase(result: ScriptResult): string[] {
   const failed = result.steps.filter((step) => step.status === 'failed');
   const broken = result.steps.find((step) => step.status === 'error');
   if (broken) {
-    lines.push(`      <error${attrs({ message: headline(broken), type: 'ActionError' })}>${text(explain([broken]))}</error>`);
+    lines.push(
+      `      <error${attrs({ message: headline(broken), type: 'ActionError' })}>${text(explain([broken]))}</error>`,
+    );
   } else if (failed.length > 0 && failed[0]) {
-    const message = failed.length > 1 ? `${headline(failed[0])} (and ${failed.length - 1} more)` : headline(failed[0]);
-    lines.push(`      <failure${attrs({ message, type: 'ExpectationFailed' })}>${text(explain(failed))}</failure>`);
+    const message =
+      failed.length > 1
+        ? `${headline(failed[0])} (and ${failed.length - 1} more)`
+        : headline(failed[0]);
+    lines.push(
+      `      <failure${attrs({ message, type: 'ExpectationFailed' })}>${text(explain(failed))}</failure>`,
+    );
   }
   const out = result.steps.map(stepLine);
-  for (const step of result.steps) if (step.screenshot) out.push(`[[ATTACHMENT|${step.screenshot}]]`);
+  for (const step of result.steps)
+    if (step.screenshot) out.push(`[[ATTACHMENT|${step.screenshot}]]`);
   if (result.consoleLog) out.push(`[[ATTACHMENT|${result.consoleLog}]]`);
   lines.push(`      <system-out>${text(out.join('\n'))}</system-out>`, '    </testcase>');
   return lines;
@@ -96,7 +104,12 @@ function explain(steps: readonly StepResult[]): string {
     .join('\n');
 }
 
-const MARK: Record<StepResult['status'], string> = { passed: 'ok', failed: 'FAILED', error: 'ERROR', skipped: 'skipped' };
+const MARK: Record<StepResult['status'], string> = {
+  passed: 'ok',
+  failed: 'FAILED',
+  error: 'ERROR',
+  skipped: 'skipped',
+};
 
 function stepLine(step: StepResult): string {
   return `[${MARK[step.status]}] steps[${step.index}] ${step.label} (${seconds(step.ms)} s): ${step.detail}`;
@@ -127,7 +140,11 @@ export function escapeXml(value: string): string {
     .replace(/'/g, '&apos;');
 }
 
-export async function writeJunit(path: string, results: readonly ScriptResult[], meta: ReportMeta): Promise<void> {
+export async function writeJunit(
+  path: string,
+  results: readonly ScriptResult[],
+  meta: ReportMeta,
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, junitXml(results, meta));
 }

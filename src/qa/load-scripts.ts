@@ -27,7 +27,8 @@ export async function loadScripts(paths: readonly string[]): Promise<LoadResult>
   for (const family of families) {
     for (const script of family.scripts) {
       const other = names.get(script.name);
-      if (other && other !== family.file) problems.push(`${family.file}: script "${script.name}" is also in ${other}`);
+      if (other && other !== family.file)
+        problems.push(`${family.file}: script "${script.name}" is also in ${other}`);
       names.set(script.name, family.file);
     }
   }
@@ -42,7 +43,9 @@ async function expand(paths: readonly string[], problems: string[]): Promise<str
     if (!info) {
       problems.push(`${path}: no such file or folder`);
     } else if (info.isDirectory()) {
-      const entries = (await readdir(path)).filter((name) => SCRIPT_EXTENSIONS.includes(extname(name))).sort();
+      const entries = (await readdir(path))
+        .filter((name) => SCRIPT_EXTENSIONS.includes(extname(name)))
+        .sort();
       if (entries.length === 0) problems.push(`${path}: no .json or .yaml scripts in this folder`);
       files.push(...entries.map((name) => join(path, name)));
     } else {
@@ -57,7 +60,8 @@ type FileResult = { ok: true; family: LoadedFamily } | { ok: false; problems: st
 async function loadFile(file: string): Promise<FileResult> {
   const text = await readFile(file, 'utf8');
   const extension = extname(file);
-  const decoded = extension === '.yaml' || extension === '.yml' ? await decodeYaml(text) : decodeJson(text);
+  const decoded =
+    extension === '.yaml' || extension === '.yml' ? await decodeYaml(text) : decodeJson(text);
   if (!decoded.ok) return decoded;
   const parsed = parseScriptFile(decoded.value, basename(file, extension));
   if (!parsed.ok) return parsed;
@@ -86,11 +90,19 @@ async function decodeYaml(text: string): Promise<Decoded> {
   const specifier = 'yaml';
   const yaml = (await import(specifier).catch(() => undefined)) as YamlModule | undefined;
   if (!yaml) {
-    return { ok: false, problems: ['YAML scripts need the `yaml` package (npm install --save-dev yaml); JSON works without it'] };
+    return {
+      ok: false,
+      problems: [
+        'YAML scripts need the `yaml` package (npm install --save-dev yaml); JSON works without it',
+      ],
+    };
   }
   try {
     return { ok: true, value: yaml.parse(text) };
   } catch (error) {
-    return { ok: false, problems: [`not valid YAML: ${error instanceof Error ? error.message : String(error)}`] };
+    return {
+      ok: false,
+      problems: [`not valid YAML: ${error instanceof Error ? error.message : String(error)}`],
+    };
   }
 }

@@ -24,7 +24,8 @@ export type ParseResult = { ok: true; value: ScriptFamily } | { ok: false; probl
 export function parseScriptFile(input: unknown, fallbackFamily: string): ParseResult {
   if (isObject(input) && 'scripts' in input) {
     const header = familyHeaderSchema.safeParse(input);
-    if (!header.success) return { ok: false, problems: describeIssues(header.error.issues, input, '') };
+    if (!header.success)
+      return { ok: false, problems: describeIssues(header.error.issues, input, '') };
     const problems: string[] = [];
     const scripts: Script[] = [];
     header.data.scripts.forEach((raw, index) => {
@@ -34,7 +35,10 @@ export function parseScriptFile(input: unknown, fallbackFamily: string): ParseRe
     });
     problems.push(...duplicateNames(scripts));
     if (problems.length > 0) return { ok: false, problems };
-    return { ok: true, value: { family: header.data.family, description: header.data.description, scripts } };
+    return {
+      ok: true,
+      value: { family: header.data.family, description: header.data.description, scripts },
+    };
   }
   const parsed = parseScript(input, '');
   if (!parsed.ok) return { ok: false, problems: parsed.problems };
@@ -44,10 +48,19 @@ export function parseScriptFile(input: unknown, fallbackFamily: string): ParseRe
 type ScriptResult = { ok: true; script: Script } | { ok: false; problems: string[] };
 
 export function parseScript(input: unknown, at: string): ScriptResult {
-  if (!isObject(input)) return { ok: false, problems: [`${at || '(root)'}: expected a script object`] };
+  if (!isObject(input))
+    return { ok: false, problems: [`${at || '(root)'}: expected a script object`] };
   const header = scriptHeaderSchema.safeParse(input);
   if (!header.success) {
-    return { ok: false, problems: describeIssues(header.error.issues, input, at, Object.keys(scriptHeaderSchema.shape)) };
+    return {
+      ok: false,
+      problems: describeIssues(
+        header.error.issues,
+        input,
+        at,
+        Object.keys(scriptHeaderSchema.shape),
+      ),
+    };
   }
   const label = ` (in script "${header.data.name}")`;
   const problems: string[] = [];
@@ -58,7 +71,8 @@ export function parseScript(input: unknown, at: string): ScriptResult {
     if (parsed.ok) steps.push(parsed.step);
     else problems.push(...parsed.problems.map((problem) => problem + label));
   });
-  if (problems.length === 0) problems.push(...orderProblems(steps, at).map((problem) => problem + label));
+  if (problems.length === 0)
+    problems.push(...orderProblems(steps, at).map((problem) => problem + label));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, script: { ...header.data, steps } };
 }
@@ -67,15 +81,28 @@ type StepResult = { ok: true; step: Step } | { ok: false; problems: string[] };
 
 export function parseStep(raw: unknown, at: string): StepResult {
   if (!isObject(raw)) {
-    return { ok: false, problems: [`${at}: expected a step object with "do" or "expect", got ${shown(raw)}`] };
+    return {
+      ok: false,
+      problems: [`${at}: expected a step object with "do" or "expect", got ${shown(raw)}`],
+    };
   }
   if ('do' in raw && 'expect' in raw) {
-    return { ok: false, problems: [`${at}: a step is an action ("do") or an expectation ("expect"), not both`] };
+    return {
+      ok: false,
+      problems: [`${at}: a step is an action ("do") or an expectation ("expect"), not both`],
+    };
   }
   const [key, schemas] =
-    'do' in raw ? (['do', ACTION_SCHEMAS] as const) : 'expect' in raw ? (['expect', EXPECTATION_SCHEMAS] as const) : [];
+    'do' in raw
+      ? (['do', ACTION_SCHEMAS] as const)
+      : 'expect' in raw
+        ? (['expect', EXPECTATION_SCHEMAS] as const)
+        : [];
   if (!key || !schemas) {
-    return { ok: false, problems: [`${at}: a step needs "do" (an action) or "expect" (an expectation)`] };
+    return {
+      ok: false,
+      problems: [`${at}: a step needs "do" (an action) or "expect" (an expectation)`],
+    };
   }
   const kind = raw[key];
   const names = Object.keys(schemas);
@@ -93,7 +120,10 @@ export function parseStep(raw: unknown, at: string): StepResult {
   if (!schema) return { ok: false, problems: [`${at}: cannot validate ${kind}`] };
   const result = schema.safeParse(raw);
   if (!result.success) {
-    return { ok: false, problems: describeIssues(result.error.issues, raw, at, Object.keys(schema.shape)) };
+    return {
+      ok: false,
+      problems: describeIssues(result.error.issues, raw, at, Object.keys(schema.shape)),
+    };
   }
   const step = result.data as Step;
   if ('do' in step && (step.do === 'open' || step.do === 'newTab') && step.path && step.lesson) {
@@ -111,7 +141,9 @@ function orderProblems(steps: readonly Step[], at: string): string[] {
   const first = steps.findIndex((step) => !('do' in step && pageless.has(step.do)));
   const step = steps[first];
   if (step && !('do' in step && step.do === 'open')) {
-    return [`${join(at, `steps[${first}]`)}: nothing is open yet; a script opens a page ("do": "open") first`];
+    return [
+      `${join(at, `steps[${first}]`)}: nothing is open yet; a script opens a page ("do": "open") first`,
+    ];
   }
   return [];
 }
@@ -120,7 +152,8 @@ function duplicateNames(scripts: readonly Script[]): string[] {
   const seen = new Set<string>();
   const problems: string[] = [];
   scripts.forEach((script, index) => {
-    if (seen.has(script.name)) problems.push(`scripts[${index}].name: "${script.name}" is used twice`);
+    if (seen.has(script.name))
+      problems.push(`scripts[${index}].name: "${script.name}" is used twice`);
     seen.add(script.name);
   });
   return problems;
@@ -137,7 +170,9 @@ export function describeIssues(
     const field = join(at, pathText(issue.path));
     let text = explain(issue, valueAt(input, issue.path));
     if (issue.code === 'unrecognized_keys' && issue.path.length === 0 && knownKeys.length > 0) {
-      const hints = issue.keys.map((key) => closest(key, knownKeys)).filter((hint) => hint !== undefined);
+      const hints = issue.keys
+        .map((key) => closest(key, knownKeys))
+        .filter((hint) => hint !== undefined);
       text += hints.length > 0 ? ` (did you mean ${hints.map((h) => `"${h}"`).join(', ')}?)` : '';
       text += `; fields here: ${knownKeys.join(', ')}`;
     }
@@ -162,7 +197,8 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
       return `must be ${issue.inclusive === false ? 'more than' : 'at least'} ${String(issue.minimum)}, got ${shown(value)}`;
     case 'too_big':
       if (issue.origin === 'array') return `takes at most ${String(issue.maximum)} item(s)`;
-      if (issue.origin === 'string') return `is too long (at most ${String(issue.maximum)} characters)`;
+      if (issue.origin === 'string')
+        return `is too long (at most ${String(issue.maximum)} characters)`;
       return `must be ${issue.inclusive === false ? 'less than' : 'at most'} ${String(issue.maximum)}, got ${shown(value)}`;
     case 'invalid_format':
       return `${FORMAT_HINTS[issue.message] ?? 'has the wrong format'}, got ${shown(value)}`;
@@ -211,7 +247,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function shown(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
@@ -238,7 +275,11 @@ function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }

@@ -48,7 +48,8 @@ async function run(extraArgs: string[]): Promise<number> {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       process.kill(-server.pid, 'SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (server.exitCode === null && server.signalCode === null) process.kill(-server.pid, 'SIGKILL');
+      if (server.exitCode === null && server.signalCode === null)
+        process.kill(-server.pid, 'SIGKILL');
     }
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -62,8 +63,22 @@ async function run(extraArgs: string[]): Promise<number> {
       process.stderr.write(`The product did not start on ${baseUrl} (see ${OUT}/server.log).\n`);
       return EXIT.unusable;
     }
-    process.stdout.write(`Product started at ${baseUrl} (data in ${dataDir}, log ${OUT}/server.log)\n`);
-    return await main([CATALOG, '--base-url', baseUrl, '--out', OUT, '--junit', join(OUT, 'junit.xml'), ...extraArgs]);
+    process.stdout.write(
+      `Product started at ${baseUrl} (data in ${dataDir}, log ${OUT}/server.log)\n`,
+    );
+    // Two scripts at a time keep a 2-core CI machine busy without starving media playback.
+    const args = [
+      CATALOG,
+      '--base-url',
+      baseUrl,
+      '--out',
+      OUT,
+      '--junit',
+      join(OUT, 'junit.xml'),
+      '--workers',
+      '2',
+    ];
+    return await main([...args, ...extraArgs]);
   } finally {
     await stop();
   }
@@ -85,7 +100,9 @@ async function waitForHealth(baseUrl: string, exited: () => boolean): Promise<bo
 run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(EXIT.unusable);
   },
 );

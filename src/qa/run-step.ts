@@ -72,7 +72,10 @@ export function describeStep(step: Step): string {
   const shape: Record<string, z.ZodType> =
     'do' in step ? ACTION_SCHEMAS[step.do].shape : EXPECTATION_SCHEMAS[step.expect].shape;
   const fields = Object.entries(rest)
-    .filter(([key, value]) => key !== 'do' && key !== 'expect' && key !== 'script' && !isDefault(shape[key], value))
+    .filter(
+      ([key, value]) =>
+        key !== 'do' && key !== 'expect' && key !== 'script' && !isDefault(shape[key], value),
+    )
     .map(([key, value]) => `${key}=${short(value)}`)
     .join(' ');
   const text = fields ? `${kind} ${fields}` : kind;
@@ -80,7 +83,10 @@ export function describeStep(step: Step): string {
 }
 
 function isDefault(field: z.ZodType | undefined, value: unknown): boolean {
-  return field instanceof z.ZodDefault && JSON.stringify(field._zod.def.defaultValue) === JSON.stringify(value);
+  return (
+    field instanceof z.ZodDefault &&
+    JSON.stringify(field._zod.def.defaultValue) === JSON.stringify(value)
+  );
 }
 
 function short(value: unknown): string {

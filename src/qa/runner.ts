@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { BrowserSession } from './browser-session.ts';
 import { checkExpectation } from './expectations.ts';
 import type { LoadedFamily } from './load-scripts.ts';
@@ -34,6 +35,8 @@ export interface RunnerOptions {
   baseUrl: string;
   chromiumPath: string;
   outDir: string;
+  /** One Chromium for the scripts that do not restart the browser (see BrowserSession). */
+  sharedBrowser?: () => Promise<Browser>;
 }
 
 export interface RunListener {
@@ -66,6 +69,8 @@ export async function runScript(
   try {
     session = await BrowserSession.start({
       executablePath: options.chromiumPath,
+      persistent: script.steps.some((step) => 'do' in step && step.do === 'restartBrowser'),
+      ...(options.sharedBrowser ? { sharedBrowser: options.sharedBrowser } : {}),
       touch: script.steps.some((step) => 'do' in step && step.do === 'tapSeekBar'),
       onLog: (line) => log.push(line),
     });
@@ -90,7 +95,14 @@ export async function runScript(
     if (!ctx || stop) {
       // Chromium never started (the first step carries the reason), or an earlier action failed.
       const startFailed = !ctx && index === 0;
-      steps.push({ index, label, kind, status: startFailed ? 'error' : 'skipped', ms: 0, detail: stop ?? 'not run' });
+      steps.push({
+        index,
+        label,
+        kind,
+        status: startFailed ? 'error' : 'skipped',
+        ms: 0,
+        detail: stop ?? 'not run',
+      });
       if (startFailed) listener.stepFinished?.(script, steps[0] as StepResult);
       continue;
     }
@@ -101,7 +113,11 @@ export async function runScript(
     const stepResult: StepResult = { index, label, kind, ms: Date.now() - stepStart, ...result };
     log.push(`  ${stepResult.status}: ${stepResult.detail}`);
     if (stepResult.status === 'failed' || stepResult.status === 'error') {
-      const shot = await screenshotOf(ctx, artifactDir, `step-${String(index).padStart(2, '0')}-${stepResult.status}.png`);
+      const shot = await screenshotOf(
+        ctx,
+        artifactDir,
+        `step-${String(index).padStart(2, '0')}-${stepResult.status}.png`,
+      );
       if (shot) stepResult.screenshot = shot;
     }
     if (stepResult.status === 'error') stop = `not run: step ${index} could not be carried out`;
@@ -115,7 +131,14 @@ export async function runScript(
     : steps.some((s) => s.status === 'failed')
       ? 'failed'
       : 'passed';
-  const result: ScriptResult = { family: family.family, file: family.file, script, status, ms: Date.now() - started, steps };
+  const result: ScriptResult = {
+    family: family.family,
+    file: family.file,
+    script,
+    status,
+    ms: Date.now() - started,
+    steps,
+  };
   if (status !== 'passed') {
     await mkdir(artifactDir, { recursive: true });
     const consoleLog = join(artifactDir, 'console.log');
@@ -132,10 +155,14 @@ async function runOne(
   deadline: number,
 ): Promise<{ status: StepStatus; detail: string }> {
   const remaining = deadline - Date.now();
-  if (remaining <= 0) return { status: 'error', detail: 'the script ran out of time (timeoutSeconds)' };
+  if (remaining <= 0)
+    return { status: 'error', detail: 'the script ran out of time (timeoutSeconds)' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the script ran out of time (timeoutSeconds)')), remaining);
+    timer = setTimeout(
+      () => reject(new Error('the script ran out of time (timeoutSeconds)')),
+      remaining,
+    );
   });
   try {
     if (isExpectation(step)) {
@@ -150,7 +177,11 @@ async function runOne(
   }
 }
 
-async function screenshotOf(ctx: RunContext, dir: string, name: string): Promise<string | undefined> {
+async function screenshotOf(
+  ctx: RunContext,
+  dir: string,
+  name: string,
+): Promise<string | undefined> {
   try {
     await mkdir(dir, { recursive: true });
     const path = join(dir, name);

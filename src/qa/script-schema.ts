@@ -21,7 +21,13 @@ const action = <D extends string, S extends z.ZodRawShape>(name: D, shape: S) =>
 
 const LESSON_STATES = ['locked', 'available', 'completed'] as const;
 export const SYNC_STATES = ['synced', 'pending', 'offline', 'error'] as const;
-export const DELIVERY_RESULTS = ['accepted', 'duplicate', 'conflict', 'invalid', 'rejected'] as const;
+export const DELIVERY_RESULTS = [
+  'accepted',
+  'duplicate',
+  'conflict',
+  'invalid',
+  'rejected',
+] as const;
 export const MEDIA_SESSION_ACTIONS = [
   'play',
   'pause',
@@ -81,7 +87,9 @@ export const ACTION_SCHEMAS = {
   /** Attempts a playback rate, the same ways as `seek`, or `defaultPlaybackRate`, or the menu. */
   rate: action('rate', {
     to: z.number(),
-    via: z.enum(['element', 'native', 'videojs', 'default', 'nativeDefault', 'menu']).default('element'),
+    via: z
+      .enum(['element', 'native', 'videojs', 'default', 'nativeDefault', 'menu'])
+      .default('element'),
   }),
   /** Focuses `on` (default: the player) and presses each key, e.g. "ArrowRight", "End", "7". */
   press: action('press', {
@@ -113,7 +121,9 @@ export const ACTION_SCHEMAS = {
   online: action('online', {}),
   reload: action('reload', { waitFor: z.enum(['player', 'page', 'none']).default('player') }),
   /** Closes the browser and starts it again on the same profile, reopening the current page. */
-  restartBrowser: action('restartBrowser', { waitFor: z.enum(['player', 'page', 'none']).default('player') }),
+  restartBrowser: action('restartBrowser', {
+    waitFor: z.enum(['player', 'page', 'none']).default('player'),
+  }),
   /** Opens a second tab (on `path`, or on the current tab's address) and makes it current. */
   newTab: action('newTab', {
     path: path.optional(),
@@ -122,9 +132,17 @@ export const ACTION_SCHEMAS = {
   }),
   switchTab: action('switchTab', { index: z.int().min(0).max(9) }),
   /** Moves the device clock (`Date`) of every tab; monotonic time is untouched, as on a device. */
-  shiftClock: action('shiftClock', { hours: z.number().min(-720).max(720).refine((h) => h !== 0, 'nonzero') }),
+  shiftClock: action('shiftClock', {
+    hours: z
+      .number()
+      .min(-720)
+      .max(720)
+      .refine((h) => h !== 0, 'nonzero'),
+  }),
   /** Waits until the page's outbox is empty and the sync pill says synced. */
-  waitForSync: action('waitForSync', { timeoutSeconds: z.number().positive().max(120).default(30) }),
+  waitForSync: action('waitForSync', {
+    timeoutSeconds: z.number().positive().max(120).default(30),
+  }),
   /** A second participant, with its own server session, to forge requests for or against. */
   newParticipant: action('newParticipant', { name: who }),
   /**
@@ -186,7 +204,10 @@ export const EXPECTATION_SCHEMAS = {
   /** The player's `data-frontier` is at most `value`. */
   frontierAtMost: expectation('frontierAtMost', { value: z.number().min(0) }),
   /** Media advanced no faster than `value` x wall time over `over` seconds, and the rate reads <= value. */
-  rateAtMost: expectation('rateAtMost', { value: z.number().positive(), over: z.number().min(0.5).max(60).default(2) }),
+  rateAtMost: expectation('rateAtMost', {
+    value: z.number().positive(),
+    over: z.number().min(0.5).max(60).default(2),
+  }),
   lessonState: expectation('lessonState', { lesson: lessonId, state: z.enum(LESSON_STATES) }),
   /** The outline's `aria-current="step"` entry. */
   openLesson: expectation('openLesson', { lesson: lessonId }),
@@ -226,7 +247,10 @@ export const EXPECTATION_SCHEMAS = {
   /** The address bar matches this regular expression. */
   url: expectation('url', { matches: z.string().min(1) }),
   /** `script` (an async function body run in the page) returns true. */
-  pageCheck: expectation('pageCheck', { script: z.string().min(1).max(20_000), description: z.string().optional() }),
+  pageCheck: expectation('pageCheck', {
+    script: z.string().min(1).max(20_000),
+    description: z.string().optional(),
+  }),
 } as const;
 
 export type ActionName = keyof typeof ACTION_SCHEMAS;

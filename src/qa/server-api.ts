@@ -28,26 +28,38 @@ export async function createDemoParticipant(baseUrl: string): Promise<Participan
 }
 
 /** The token of `who`: the page's participant (read from IndexedDB `meta`), a named one, or none. */
-export async function tokenOf(ctx: RunContext, who: string): Promise<{ token: string | null; participantId: string | null }> {
+export async function tokenOf(
+  ctx: RunContext,
+  who: string,
+): Promise<{ token: string | null; participantId: string | null }> {
   if (who === 'none') return { token: null, participantId: null };
   if (who === 'page') {
     const stored = await probe<StoredIdentity>(await ctx.session.page(), 'identity');
-    if (!stored.identity) throw new Error('the page has no participant in IndexedDB (meta "identity") yet');
-    if (!stored.identity.token) throw new Error('the page has only a provisional participant, with no server token yet');
+    if (!stored.identity)
+      throw new Error('the page has no participant in IndexedDB (meta "identity") yet');
+    if (!stored.identity.token)
+      throw new Error('the page has only a provisional participant, with no server token yet');
     return { token: stored.identity.token, participantId: stored.identity.participantId };
   }
   const named = ctx.participants.get(who);
-  if (!named) throw new Error(`no participant named "${who}": create one with {"do": "newParticipant", "name": "${who}"}`);
+  if (!named)
+    throw new Error(
+      `no participant named "${who}": create one with {"do": "newParticipant", "name": "${who}"}`,
+    );
   return named;
 }
 
 export async function serverLessons(ctx: RunContext, who: string): Promise<ServerLesson[]> {
   const { token } = await tokenOf(ctx, who);
-  const url = new URL(`/api/v1/progress?course=${encodeURIComponent(ctx.script.course)}`, ctx.baseUrl);
+  const url = new URL(
+    `/api/v1/progress?course=${encodeURIComponent(ctx.script.course)}`,
+    ctx.baseUrl,
+  );
   const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!response.ok) throw new Error(`GET ${url.pathname}${url.search} answered ${response.status}`);
   const body = (await response.json()) as { lessons?: ServerLesson[] };
-  if (!Array.isArray(body.lessons)) throw new Error('the progress API answered without a "lessons" list');
+  if (!Array.isArray(body.lessons))
+    throw new Error('the progress API answered without a "lessons" list');
   return body.lessons;
 }
 

@@ -20,8 +20,15 @@ describe('parseCli', () => {
   });
 
   it('takes the base URL and Chromium from the environment when not given', () => {
-    const options = parseCli(['a.json', '--out', 'out'], { QA_BASE_URL: 'http://y', CHROMIUM_PATH: '/opt/chrome' });
-    expect([options.baseUrl, options.chromium, options.junit]).toEqual(['http://y', '/opt/chrome', 'out/junit.xml']);
+    const options = parseCli(['a.json', '--out', 'out'], {
+      QA_BASE_URL: 'http://y',
+      CHROMIUM_PATH: '/opt/chrome',
+    });
+    expect([options.baseUrl, options.chromium, options.junit]).toEqual([
+      'http://y',
+      '/opt/chrome',
+      'out/junit.xml',
+    ]);
   });
 
   it('refuses an unknown option and a bad worker count', () => {
@@ -36,9 +43,14 @@ describe('main', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'runtut-qa-cli-'));
     const header = { name: 'n', attack: 'a', expected: 'e' };
-    await writeFile(join(dir, 'broken.json'), JSON.stringify({ ...header, steps: [{ do: 'open' }, { do: 'seek', to: 'x' }] }));
+    await writeFile(
+      join(dir, 'broken.json'),
+      JSON.stringify({ ...header, steps: [{ do: 'open' }, { do: 'seek', to: 'x' }] }),
+    );
     await writeFile(join(dir, 'good.json'), JSON.stringify({ ...header, steps: [{ do: 'open' }] }));
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation(
+      (chunk) => (stderr.push(String(chunk)), true),
+    );
     vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   });
   afterAll(async () => {
@@ -48,13 +60,17 @@ describe('main', () => {
 
   it('exits 2 on a broken script, before any browser, naming the step and field', async () => {
     stderr.length = 0;
-    expect(await main([join(dir, 'broken.json'), '--base-url', 'http://127.0.0.1:9'])).toBe(EXIT.unusable);
+    expect(await main([join(dir, 'broken.json'), '--base-url', 'http://127.0.0.1:9'])).toBe(
+      EXIT.unusable,
+    );
     expect(stderr.join('')).toContain('broken.json: steps[1].to: expected a number, got "x"');
   });
 
   it('exits 2 when the base URL does not answer', async () => {
     stderr.length = 0;
-    expect(await main([join(dir, 'good.json'), '--base-url', 'http://127.0.0.1:9'])).toBe(EXIT.unusable);
+    expect(await main([join(dir, 'good.json'), '--base-url', 'http://127.0.0.1:9'])).toBe(
+      EXIT.unusable,
+    );
     expect(stderr.join('')).toContain('does not answer');
   });
 

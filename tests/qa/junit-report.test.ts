@@ -22,18 +22,31 @@ function script(name: string): Script {
   };
 }
 
-function step(index: number, status: StepResult['status'], detail: string, extra: Partial<StepResult> = {}): StepResult {
+function step(
+  index: number,
+  status: StepResult['status'],
+  detail: string,
+  extra: Partial<StepResult> = {},
+): StepResult {
   return { index, label: `step ${index}`, kind: 'action', status, ms: 1500, detail, ...extra };
 }
 
-function result(name: string, status: ScriptResult['status'], steps: StepResult[], file = 'catalog/seek-bar.json'): ScriptResult {
+function result(
+  name: string,
+  status: ScriptResult['status'],
+  steps: StepResult[],
+  file = 'catalog/seek-bar.json',
+): ScriptResult {
   return { family: 'Seek bar', file, script: script(name), status, ms: 2500, steps };
 }
 
 /** The XML parsed back just enough to read elements and attributes (no XML library in Node). */
 function elements(xml: string, tag: string): Record<string, string>[] {
-  return [...xml.matchAll(new RegExp(`<${tag}((?:\\s+[\\w-]+="[^"]*")*)\\s*/?>`, 'g'))].map((match) =>
-    Object.fromEntries([...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+  return [...xml.matchAll(new RegExp(`<${tag}((?:\\s+[\\w-]+="[^"]*")*)\\s*/?>`, 'g'))].map(
+    (match) =>
+      Object.fromEntries(
+        [...(match[1] ?? '').matchAll(/([\w-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]),
+      ),
   );
 }
 
@@ -41,7 +54,10 @@ describe('junitXml', () => {
   const passed = result('drag past the frontier', 'passed', [step(0, 'passed', 'opened')]);
   const failed = result('click past the frontier', 'failed', [
     step(0, 'passed', 'opened'),
-    step(1, 'failed', 'position 7.00, limit 2.6', { kind: 'expectation', screenshot: 'qa-results/x/step-01-failed.png' }),
+    step(1, 'failed', 'position 7.00, limit 2.6', {
+      kind: 'expectation',
+      screenshot: 'qa-results/x/step-01-failed.png',
+    }),
     step(2, 'failed', 'data-frontier 7, limit 2.6', { kind: 'expectation' }),
   ]);
   const broken = result(
@@ -53,7 +69,12 @@ describe('junitXml', () => {
   const xml = junitXml([passed, failed, broken], meta);
 
   it('counts tests, failures and errors overall and per file', () => {
-    expect(elements(xml, 'testsuites')[0]).toMatchObject({ tests: '3', failures: '1', errors: '1', time: '7.500' });
+    expect(elements(xml, 'testsuites')[0]).toMatchObject({
+      tests: '3',
+      failures: '1',
+      errors: '1',
+      time: '7.500',
+    });
     const suites = elements(xml, 'testsuite');
     expect(suites.map((s) => [s.file, s.tests, s.failures, s.errors])).toEqual([
       ['catalog/seek-bar.json', '2', '1', '0'],
@@ -85,8 +106,12 @@ describe('junitXml', () => {
   });
 
   it('keeps the attack and its expected outcome as properties, escaped', () => {
-    expect(xml).toContain('<property name="attack" value="Drags the seek bar to 90% &amp; lets go"/>');
-    expect(xml).toContain('<property name="expected" value="The player holds the position at the frontier &lt;2.6 s&gt;"/>');
+    expect(xml).toContain(
+      '<property name="attack" value="Drags the seek bar to 90% &amp; lets go"/>',
+    );
+    expect(xml).toContain(
+      '<property name="expected" value="The player holds the position at the frontier &lt;2.6 s&gt;"/>',
+    );
   });
 
   it('writes a passing script with no failure or error element', () => {
@@ -98,7 +123,9 @@ describe('junitXml', () => {
 
 describe('escapeXml', () => {
   it('escapes markup and drops characters XML cannot carry', () => {
-    expect(escapeXml(`a<b>&"c"'d'\u0000\u001b[31m`)).toBe('a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;[31m');
+    expect(escapeXml(`a<b>&"c"'d'\u0000\u001b[31m`)).toBe(
+      'a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;[31m',
+    );
     expect(escapeXml('tab\tnewline\n✓ 🎬')).toBe('tab\tnewline\n✓ 🎬');
   });
 });

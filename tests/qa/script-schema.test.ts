@@ -18,12 +18,24 @@ describe('parseStep', () => {
     [{ do: 'seek' }, 'steps[3].to: is required'],
     [{ do: 'clickSeekBar', at: 1.5 }, 'steps[3].at: must be at most 1, got 1.5'],
     [{ do: 'play', seconds: -1 }, 'steps[3].seconds: must be at least 0, got -1'],
-    [{ do: 'seek', to: 3, via: 'keyboard' }, 'steps[3].via: expected one of "element", "native", "videojs", "fastSeek", got "keyboard"'],
-    [{ do: 'open', lesson: 'Bab 1' }, 'steps[3].lesson: must be an id of lowercase letters, digits and hyphens, got "Bab 1"'],
-    [{ do: 'open', path: 'c/sample' }, 'steps[3].path: must be a path starting with "/", got "c/sample"'],
+    [
+      { do: 'seek', to: 3, via: 'keyboard' },
+      'steps[3].via: expected one of "element", "native", "videojs", "fastSeek", got "keyboard"',
+    ],
+    [
+      { do: 'open', lesson: 'Bab 1' },
+      'steps[3].lesson: must be an id of lowercase letters, digits and hyphens, got "Bab 1"',
+    ],
+    [
+      { do: 'open', path: 'c/sample' },
+      'steps[3].path: must be a path starting with "/", got "c/sample"',
+    ],
     [{ do: 'shiftClock', hours: 0 }, 'steps[3].hours: must not be 0'],
     [{ do: 'press', keys: [] }, 'steps[3].keys: needs at least 1 item(s)'],
-    [{ expect: 'lessonState', lesson: 'anggaran', state: 'done' }, 'steps[3].state: expected one of "locked", "available", "completed", got "done"'],
+    [
+      { expect: 'lessonState', lesson: 'anggaran', state: 'done' },
+      'steps[3].state: expected one of "locked", "available", "completed", got "done"',
+    ],
     [{ expect: 'positionAtMost' }, 'steps[3].value: is required'],
     [{ do: 'switchTab', index: 1.5 }, 'steps[3].index: expected an integer, got 1.5'],
   ])('names the step index and field: %j', (step, message) => {
@@ -34,7 +46,9 @@ describe('parseStep', () => {
 
   it('suggests the action meant by a misspelt "do"', () => {
     const result = parseStep({ do: 'sek', to: 3 }, 'steps[1]');
-    expect(result.ok ? [] : result.problems[0]).toMatch(/^steps\[1\]\.do: unknown action "sek" \(did you mean "seek"\?\); one of: open, play/);
+    expect(result.ok ? [] : result.problems[0]).toMatch(
+      /^steps\[1\]\.do: unknown action "sek" \(did you mean "seek"\?\); one of: open, play/,
+    );
   });
 
   it('suggests the field meant by a misspelt key and lists the fields of that step', () => {
@@ -61,7 +75,10 @@ describe('parseStep', () => {
       ok: true,
       step: { do: 'play', seconds: 2, keepPlaying: false, measure: 'media', via: 'control' },
     });
-    expect(parseStep({ do: 'seek', to: 7 }, 'steps[0]')).toEqual({ ok: true, step: { do: 'seek', to: 7, via: 'element' } });
+    expect(parseStep({ do: 'seek', to: 7 }, 'steps[0]')).toEqual({
+      ok: true,
+      step: { do: 'seek', to: 7, via: 'element' },
+    });
   });
 
   it('refuses "path" and "lesson" together', () => {
@@ -74,7 +91,10 @@ describe('parseStep', () => {
 
 describe('parseScriptFile', () => {
   it('accepts a single script and names its family after the file', () => {
-    const result = parseScriptFile(script([{ do: 'open' }, { expect: 'openLesson', lesson: 'pengantar' }]), 'seek-bar');
+    const result = parseScriptFile(
+      script([{ do: 'open' }, { expect: 'openLesson', lesson: 'pengantar' }]),
+      'seek-bar',
+    );
     expect(result.ok && result.value.family).toBe('seek-bar');
     expect(result.ok && result.value.scripts[0]?.course).toBe('sample');
   });
@@ -94,17 +114,30 @@ describe('parseScriptFile', () => {
   });
 
   it('requires the attack and its expected outcome', () => {
-    expect(problemsOf({ name: 'x', steps: [{ do: 'open' }] })).toEqual(['attack: is required', 'expected: is required']);
+    expect(problemsOf({ name: 'x', steps: [{ do: 'open' }] })).toEqual([
+      'attack: is required',
+      'expected: is required',
+    ]);
   });
 
   it('requires a page to be opened before anything happens in it', () => {
-    expect(problemsOf(script([{ do: 'newParticipant', name: 'other' }, { do: 'play', seconds: 1 }]))).toEqual([
+    expect(
+      problemsOf(
+        script([
+          { do: 'newParticipant', name: 'other' },
+          { do: 'play', seconds: 1 },
+        ]),
+      ),
+    ).toEqual([
       'steps[1]: nothing is open yet; a script opens a page ("do": "open") first (in script "a script")',
     ]);
   });
 
   it('refuses two scripts with the same name in one family', () => {
-    const problems = problemsOf({ family: 'F', scripts: [script([{ do: 'open' }]), script([{ do: 'open' }])] });
+    const problems = problemsOf({
+      family: 'F',
+      scripts: [script([{ do: 'open' }]), script([{ do: 'open' }])],
+    });
     expect(problems).toEqual(['scripts[1].name: "a script" is used twice']);
   });
 });
@@ -114,7 +147,10 @@ describe('loadScripts', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'runtut-qa-schema-'));
     await writeFile(join(dir, 'good.json'), JSON.stringify(script([{ do: 'open' }])));
-    await writeFile(join(dir, 'broken.json'), '{\n  "name": "x",\n  "steps": [\n    {"do": "open"},,\n  ]\n}');
+    await writeFile(
+      join(dir, 'broken.json'),
+      '{\n  "name": "x",\n  "steps": [\n    {"do": "open"},,\n  ]\n}',
+    );
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -134,7 +170,9 @@ describe('loadScripts', () => {
 
   it('says when a path does not exist', async () => {
     const result = await loadScripts([join(dir, 'missing.json')]);
-    expect(result.ok ? [] : result.problems).toEqual([`${join(dir, 'missing.json')}: no such file or folder`]);
+    expect(result.ok ? [] : result.problems).toEqual([
+      `${join(dir, 'missing.json')}: no such file or folder`,
+    ]);
   });
 
   it('says where JSON breaks', () => {

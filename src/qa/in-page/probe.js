@@ -9,7 +9,8 @@
 
   const media = HTMLMediaElement.prototype;
   const nativeGet = (name, el) => Object.getOwnPropertyDescriptor(media, name).get.call(el);
-  const nativeSet = (name, el, value) => Object.getOwnPropertyDescriptor(media, name).set.call(el, value);
+  const nativeSet = (name, el, value) =>
+    Object.getOwnPropertyDescriptor(media, name).set.call(el, value);
 
   /** Every notice the notice bar showed, in order (a notice stays on screen only 4 s). */
   const notices = [];
@@ -50,7 +51,8 @@
     const el = video();
     return {
       url: location.href,
-      courseId: document.querySelector('.app[data-course-id]')?.getAttribute('data-course-id') ?? null,
+      courseId:
+        document.querySelector('.app[data-course-id]')?.getAttribute('data-course-id') ?? null,
       videoCount: document.querySelectorAll('video').length,
       position: el ? nativeGet('currentTime', el) : null,
       rate: el ? nativeGet('playbackRate', el) : null,
@@ -60,15 +62,19 @@
       dataPosition: numberAttr('[data-position]', 'data-position'),
       dataFrontier: numberAttr('[data-frontier]', 'data-frontier'),
       openLesson:
-        document.querySelector('li[data-lesson-id][aria-current="step"]')?.getAttribute('data-lesson-id') ?? null,
+        document
+          .querySelector('li[data-lesson-id][aria-current="step"]')
+          ?.getAttribute('data-lesson-id') ?? null,
       lessonStates: Object.fromEntries(
         [...document.querySelectorAll('li[data-lesson-id]')].map((li) => [
           li.getAttribute('data-lesson-id'),
           li.getAttribute('data-lesson-state'),
         ]),
       ),
-      syncState: document.querySelector('[data-sync-state]')?.getAttribute('data-sync-state') ?? null,
-      notice: document.querySelector('.notice-bar[data-notice]')?.getAttribute('data-notice') || null,
+      syncState:
+        document.querySelector('[data-sync-state]')?.getAttribute('data-sync-state') ?? null,
+      notice:
+        document.querySelector('.notice-bar[data-notice]')?.getAttribute('data-notice') || null,
       playerReady: Boolean(el && document.querySelector('[data-position]')),
     };
   }
@@ -120,7 +126,12 @@
     clearInterval(pauseTimer);
     pauseTimer = setInterval(() => {
       const el = video();
-      if (!el || nativeGet('currentTime', el) >= target || nativeGet('ended', el) || nativeGet('paused', el)) {
+      if (
+        !el ||
+        nativeGet('currentTime', el) >= target ||
+        nativeGet('ended', el) ||
+        nativeGet('paused', el)
+      ) {
         clearInterval(pauseTimer);
         if (el && !nativeGet('paused', el)) pause();
       }
@@ -129,7 +140,8 @@
 
   function callMediaSession(action, details) {
     const handler = mediaSessionHandlers[action];
-    if (!handler) return `the page installed no "${action}" handler: the browser offers no such control`;
+    if (!handler)
+      return `the page installed no "${action}" handler: the browser offers no such control`;
     handler({ action, ...details });
     return `called the page's "${action}" handler`;
   }
@@ -198,7 +210,8 @@
 
   function matches(row, participantId, filter) {
     if (row.participantId !== participantId) return false;
-    if (filter.delivery && filter.delivery !== 'any' && row.delivery !== filter.delivery) return false;
+    if (filter.delivery && filter.delivery !== 'any' && row.delivery !== filter.delivery)
+      return false;
     if (filter.lessonId && row.event.lessonId !== filter.lessonId) return false;
     if (filter.type && row.event.type !== filter.type) return false;
     if (filter.courseId && row.event.courseId !== filter.courseId) return false;
@@ -218,7 +231,8 @@
     return withStore('events', 'readwrite', async (store) => {
       const rows = await request(store.getAll());
       const chosen = rows.filter((row) => matches(row, who.participantId, filter));
-      for (const row of chosen) await request(store.put({ ...row, event: { ...row.event, ...set } }));
+      for (const row of chosen)
+        await request(store.put({ ...row, event: { ...row.event, ...set } }));
       return chosen.length;
     });
   }
@@ -236,7 +250,9 @@
     const response = await fetch(url, {
       method,
       headers,
-      ...(body === undefined || body === null ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined || body === null
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
     let json;
