@@ -9,7 +9,7 @@ const browserOrServerLibraries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'dev-dist', 'qa-results', 'test-results'] },
+  { ignores: ['dist', 'node_modules', 'public', 'dev-dist', 'qa-results', 'test-results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,7 +3,7 @@ import type { Language } from '../domain/language.ts';
 import type { RuntutState } from './runtut-store.ts';
 
 export type StorageHealth = 'ok' | 'unavailable' | 'full';
-export type NoticeKey = 'seekBlocked' | 'rateBlocked' | 'lockedRedirect' | 'mediaError';
+export type NoticeKey = 'seekBlocked' | 'rateBlocked' | 'lockedRedirect' | 'mediaError' | 'launchInvalid';
 
 /** What the sync indicator shows; written by the sync loop. */
 export interface SyncStatusView {

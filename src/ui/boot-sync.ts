@@ -1,6 +1,6 @@
 import type { RuntutStore } from '../store/runtut-store.ts';
 import type { RuntutDb } from '../storage/runtut-db.ts';
-import { resolveIdentity } from '../sync/identity.ts';
+import { LaunchTokenError, resolveIdentity, type Identity } from '../sync/identity.ts';
 import { restoreFromServer } from '../sync/restore-progress.ts';
 import { startSync } from '../sync/start-sync.ts';
 
@@ -22,10 +22,19 @@ export async function connectSync(options: {
     store.getState().setParticipant('local');
     return { syncNow: () => {} };
   }
-  const identity = await resolveIdentity(db, {
-    apiBase: API_BASE,
-    ...(launchToken ? { launchToken } : {}),
-  });
+  let identity: Identity;
+  try {
+    identity = await resolveIdentity(db, {
+      apiBase: API_BASE,
+      ...(launchToken ? { launchToken } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof LaunchTokenError)) throw error;
+    // A launch link without a participant: watch under the rules, but nothing can be sent.
+    store.getState().showNotice('launchInvalid');
+    store.getState().setParticipant('local');
+    return { syncNow: () => {} };
+  }
   store.getState().setParticipant(identity.participantId);
   if (navigator.onLine && identity.token) {
     await withTimeout(restoreFromServer(db, identity, courseId, API_BASE), RESTORE_TIMEOUT_MS).catch(
@@ -37,6 +46,8 @@ export async function connectSync(options: {
     identity,
     apiBase: API_BASE,
     onStatus: (status) => store.getState().setSyncStatus(status),
+    // A provisional participant adopted by a new session: its rows were moved already.
+    onIdentity: (next) => store.getState().setParticipant(next.participantId),
   });
   return { syncNow: () => sync.syncNow() };
 }

@@ -9,6 +9,7 @@ import { App } from './app.tsx';
 import { createCourseSession } from './course-page/course-session.ts';
 import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
 import { parseCourseRoute } from './routing/course-route.ts';
+import { announceLocalWrite } from '../sync/local-writes.ts';
 import { connectSync } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
 
@@ -28,7 +29,12 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   const store = createRuntutStore({ courseId: route.courseId, language });
   if (!db) store.getState().setStorageHealth('unavailable');
   const sync = { syncNow: () => {} };
-  const session = createCourseSession({ store, db, onLocalWrite: () => sync.syncNow() });
+  const session = createCourseSession({
+    store,
+    db,
+    onLocalWrite: announceLocalWrite,
+    onCompleted: () => sync.syncNow(),
+  });
 
   createRoot(rootElement).render(
     <StoreProvider store={store}>

@@ -20,14 +20,17 @@ export const EMPTY_PROGRESS: LessonProgressView = {
 export interface CourseSessionDeps {
   store: RuntutStore;
   db: RuntutDb | null;
+  /** Progress (and maybe an event) was saved: other tabs' pending counts should update. */
   onLocalWrite(): void;
+  /** A lesson completed: worth sending now rather than on the next timer. */
+  onCompleted(): void;
 }
 
 /**
  * The page's commands: open a lesson (only if the rules allow it), make the recorder for the open
  * lesson, switch language. React components call these; they never write storage themselves.
  */
-export function createCourseSession({ store, db, onLocalWrite }: CourseSessionDeps) {
+export function createCourseSession({ store, db, onLocalWrite, onCompleted }: CourseSessionDeps) {
   const repository = db ? createProgressRepository(db) : null;
 
   function lessonIds(): string[] {
@@ -71,7 +74,7 @@ export function createCourseSession({ store, db, onLocalWrite }: CourseSessionDe
         lesson,
         initial: state.lessons[lesson.id] ?? EMPTY_PROGRESS,
         onChange: (view) => store.getState().setLessonProgress(lesson.id, view),
-        onCompleted: () => onLocalWrite(),
+        onCompleted: () => onCompleted(),
         onStorageHealth: (health) => {
           if (store.getState().storageHealth !== health) store.getState().setStorageHealth(health);
         },

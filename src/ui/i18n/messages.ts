@@ -32,6 +32,8 @@ const id = {
   storageFull:
     'Penyimpanan perangkat penuh. Kosongkan ruang agar progres bisa tersimpan; aturan tetap berlaku.',
   mediaError: 'Video gagal dimuat. Periksa koneksi lalu coba lagi.',
+  launchInvalid:
+    'Tautan dari penyelenggara pelatihan tidak valid. Anda tetap bisa menonton, tetapi progres belum bisa dikirim. Buka lagi dari situs penyelenggara.',
   languageSwitch: 'English',
   languageSwitchLabel: 'Ganti bahasa ke English',
   skipToPlayer: 'Langsung ke pemutar',
@@ -69,6 +71,8 @@ const en: Messages = {
     'Storage on this device is unavailable (private mode or blocked). Progress will not be kept after the page closes, but the rules still apply.',
   storageFull: 'Device storage is full. Free some space so progress can be saved; the rules still apply.',
   mediaError: 'The video failed to load. Check your connection and try again.',
+  launchInvalid:
+    "The training provider's link is not valid. You can still watch, but progress cannot be sent yet. Open the course again from the provider's site.",
   languageSwitch: 'Bahasa Indonesia',
   languageSwitchLabel: 'Switch language to Bahasa Indonesia',
   skipToPlayer: 'Skip to the player',

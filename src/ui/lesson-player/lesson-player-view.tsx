@@ -69,7 +69,12 @@ export function LessonPlayerView(props: LessonPlayerViewProps) {
       setLoading(false);
       void recorder.start();
     })();
+    // The tab may be killed after this: write what is held now (visibilitychange comes through
+    // the player as a 'hidden' report).
+    const flushOnPageHide = () => void recorder.flush();
+    window.addEventListener('pagehide', flushOnPageHide);
     return () => {
+      window.removeEventListener('pagehide', flushOnPageHide);
       disposed = true;
       playerRef.current?.dispose();
       playerRef.current = null;
