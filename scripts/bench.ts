@@ -1,12 +1,21 @@
 import { cpus } from 'node:os';
+import { drainSection } from './bench/drain.ts';
 import type { BenchSection } from './bench/section.ts';
 import { serverIngestSection } from './bench/server-ingest.ts';
 
 /** `npm run bench`: prints figures, section by section. Add a section to this list. */
-const sections: BenchSection[] = [serverIngestSection];
+const sections: BenchSection[] = [serverIngestSection, drainSection];
 
 console.log(`Runtut bench: Node ${process.version}, ${cpus().length} CPU(s)`);
+let failed = false;
 for (const section of sections) {
   console.log(`\n== ${section.title} ==`);
-  for (const line of await section.run()) console.log(line);
+  try {
+    for (const line of await section.run()) console.log(line);
+  } catch (error) {
+    // One section failing must not hide the others' figures.
+    failed = true;
+    console.log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
+process.exitCode = failed ? 1 : 0;
