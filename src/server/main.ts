@@ -21,6 +21,7 @@ async function main() {
       if (config.mode === 'demo' && !settings.reportKey) {
         console.log(`Demo report key: X-Api-Key: ${config.reportKey ?? ''}`);
       }
+      if (!config.reportKey) console.log('Completion reports are disabled: set RUNTUT_REPORT_KEY');
     },
   );
 
