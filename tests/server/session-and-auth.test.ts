@@ -31,6 +31,12 @@ describe.each(databaseKinds)('who is calling (%s)', (kind) => {
   });
   afterAll(() => database.dispose());
 
+  it('reports its health and which database it runs on, without a token', async () => {
+    const response = await demo.app.request('/api/v1/health');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true, database: kind });
+  });
+
   describe('POST /api/v1/session', () => {
     it('gives a browser a participant identity without sign-up, as an HS256 token for a year', async () => {
       const response = await demo.app.request('/api/v1/session', { method: 'POST', body: '{}' });
