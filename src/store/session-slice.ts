@@ -3,7 +3,13 @@ import type { Language } from '../domain/language.ts';
 import type { RuntutState } from './runtut-store.ts';
 
 export type StorageHealth = 'ok' | 'unavailable' | 'full';
-export type NoticeKey = 'seekBlocked' | 'rateBlocked' | 'lockedRedirect' | 'mediaError' | 'launchInvalid';
+export type NoticeKey =
+  | 'seekBlocked'
+  | 'rateBlocked'
+  | 'lockedRedirect'
+  | 'mediaError'
+  | 'launchInvalid'
+  | 'speedToolDetected';
 
 /** What the sync indicator shows; written by the sync loop. */
 export interface SyncStatusView {
@@ -44,6 +50,7 @@ export const createSessionSlice =
     setLanguage: (next) => set({ language: next }),
     setParticipant: (participantId) => set({ participantId }),
     setStorageHealth: (storageHealth) => set({ storageHealth }),
-    showNotice: (key) => set((state) => ({ notice: { key, serial: (state.notice?.serial ?? 0) + 1 } })),
+    showNotice: (key) =>
+      set((state) => ({ notice: { key, serial: (state.notice?.serial ?? 0) + 1 } })),
     clearNotice: () => set({ notice: null }),
   });

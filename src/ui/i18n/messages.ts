@@ -20,6 +20,8 @@ const id = {
   lockedRedirect: 'Pelajaran itu masih terkunci. Anda dibawa ke pelajaran yang bisa ditonton.',
   seekBlocked: 'Anda belum menonton bagian itu. Tonton dulu sampai ke sana.',
   rateBlocked: 'Kecepatan putar hanya bisa 0,5×, 0,75×, atau 1×.',
+  speedToolDetected:
+    'Ada alat pengubah kecepatan (mis. ekstensi browser) yang terus mempercepat video. Matikan alat itu agar pelajaran bisa berlanjut.',
   rulesNote:
     'Pelajaran harus ditonton berurutan, tidak bisa dilewati atau dipercepat. Anda boleh mundur untuk menonton ulang.',
   manifestErrorTitle: 'Kursus tidak dapat dibuka',
@@ -60,6 +62,8 @@ const en: Messages = {
   lockedRedirect: 'That lesson is still locked. You were taken to the lesson you can watch.',
   seekBlocked: "You haven't watched that part yet. Keep watching to get there.",
   rateBlocked: 'Playback speed can only be 0.5×, 0.75× or 1×.',
+  speedToolDetected:
+    'A speed tool (such as a browser extension) keeps speeding the video up. Turn it off so the lesson can continue.',
   rulesNote:
     'Lessons must be watched in order and cannot be skipped or sped up. You may go back to re-watch.',
   manifestErrorTitle: 'The course cannot be opened',
@@ -69,7 +73,8 @@ const en: Messages = {
   courseNotFound: 'Course not found.',
   storageUnavailable:
     'Storage on this device is unavailable (private mode or blocked). Progress will not be kept after the page closes, but the rules still apply.',
-  storageFull: 'Device storage is full. Free some space so progress can be saved; the rules still apply.',
+  storageFull:
+    'Device storage is full. Free some space so progress can be saved; the rules still apply.',
   mediaError: 'The video failed to load. Check your connection and try again.',
   launchInvalid:
     "The training provider's link is not valid. You can still watch, but progress cannot be sent yet. Open the course again from the provider's site.",

@@ -7,6 +7,8 @@ import { MESSAGES, type Language } from '../i18n/messages.ts';
 import type { ProgressRecorder } from './progress-recorder.ts';
 
 const NOTICE_REPEAT_MS = 2000;
+const SPEED_TOOL_WINDOW_MS = 5000;
+const SPEED_TOOL_REFUSALS = 3;
 
 interface LessonPlayerViewProps {
   lesson: Lesson;
@@ -37,8 +39,22 @@ export function LessonPlayerView(props: LessonPlayerViewProps) {
     const { initial, pauseWhenHidden, onNotice } = creation.current;
     // A drag past the frontier is refused many times a second: say so once, not fifty times.
     const lastNoticeAt = new Map<NoticeKey, number>();
+    const rateRefusals: number[] = [];
     const announce = (key: NoticeKey) => {
       const now = performance.now();
+      if (key === 'rateBlocked') {
+        rateRefusals.push(now);
+        while ((rateRefusals[0] ?? now) < now - SPEED_TOOL_WINDOW_MS) rateRefusals.shift();
+        // Something keeps re-applying a fast rate: name the cause, or the participant only
+        // sees playback being pulled back and cannot tell why.
+        if (rateRefusals.length >= SPEED_TOOL_REFUSALS) key = 'speedToolDetected';
+      }
+      if (
+        key === 'seekBlocked' &&
+        now - (lastNoticeAt.get('speedToolDetected') ?? -Infinity) < SPEED_TOOL_WINDOW_MS
+      ) {
+        return;
+      }
       if (now - (lastNoticeAt.get(key) ?? Number.NEGATIVE_INFINITY) < NOTICE_REPEAT_MS) return;
       lastNoticeAt.set(key, now);
       onNotice(key);
