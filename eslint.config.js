@@ -4,8 +4,22 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const browserOrServerLibraries = [
-  'react', 'react-dom', 'react-dom/*', 'video.js', 'video.js/*', 'dexie', 'zustand', 'zustand/*',
-  'hono', 'hono/*', '@hono/*', 'pg', '@electric-sql/*', 'msw', 'msw/*', 'node:*',
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'video.js',
+  'video.js/*',
+  'dexie',
+  'zustand',
+  'zustand/*',
+  'hono',
+  'hono/*',
+  '@hono/*',
+  'pg',
+  '@electric-sql/*',
+  'msw',
+  'msw/*',
+  'node:*',
 ];
 
 export default tseslint.config(
@@ -28,7 +42,14 @@ export default tseslint.config(
     files: ['src/domain/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: browserOrServerLibraries }],
-      'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'fetch', 'localStorage'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'indexedDB',
+        'fetch',
+        'localStorage',
+      ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now' }],
     },
   },
@@ -37,7 +58,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['react', 'react-dom', 'video.js', 'dexie', 'zustand', '**/ui/**', '**/player/**'] },
+        {
+          patterns: [
+            'react',
+            'react-dom',
+            'video.js',
+            'dexie',
+            'zustand',
+            '**/ui/**',
+            '**/player/**',
+          ],
+        },
       ],
     },
   },

@@ -19,18 +19,10 @@ import { build } from 'vite';
 import { openPgliteDatabase } from '../../src/server/db/pglite-database.ts';
 import type { Identity } from '../../src/sync/identity.ts';
 import type { DrainRun } from './drain-page.ts';
+import { CHROMIUM_ARGS } from '../../src/qa/browser-session.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const EVENTS = 10_000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface DrainFigure {
   events: number;

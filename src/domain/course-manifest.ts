@@ -38,7 +38,10 @@ const captionTrack = z.strictObject({
 export const lessonSchema = z.strictObject({
   id,
   title: localizedText,
-  durationSeconds: z.number().positive().max(6 * 3600),
+  durationSeconds: z
+    .number()
+    .positive()
+    .max(6 * 3600),
   sources: z.array(mediaSource).min(1),
   captions: z.array(captionTrack).default([]),
   completionThreshold: z.number().gt(0).max(1).optional(),
@@ -77,8 +80,7 @@ export interface ManifestProblem {
 }
 
 export type ManifestResult =
-  | { ok: true; manifest: CourseManifest }
-  | { ok: false; problems: ManifestProblem[] };
+  { ok: true; manifest: CourseManifest } | { ok: false; problems: ManifestProblem[] };
 
 export function parseCourseManifest(input: unknown): ManifestResult {
   const result = courseManifestSchema.safeParse(input);
@@ -116,27 +118,39 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
       ];
     case 'too_small':
       return issue.origin === 'array'
-        ? [`minimal ${String(issue.minimum)} item`, `needs at least ${String(issue.minimum)} item(s)`]
+        ? [
+            `minimal ${String(issue.minimum)} item`,
+            `needs at least ${String(issue.minimum)} item(s)`,
+          ]
         : [`terlalu kecil atau kosong`, `is too small or empty`];
     case 'too_big':
-      return [`melebihi batas ${String(issue.maximum)}`, `exceeds the limit of ${String(issue.maximum)}`];
+      return [
+        `melebihi batas ${String(issue.maximum)}`,
+        `exceeds the limit of ${String(issue.maximum)}`,
+      ];
     case 'invalid_format':
       if (issue.message === 'id') {
-        return ['harus huruf kecil, angka, atau tanda hubung', 'must be lowercase letters, digits or hyphens'];
+        return [
+          'harus huruf kecil, angka, atau tanda hubung',
+          'must be lowercase letters, digits or hyphens',
+        ];
       }
       if (issue.message === 'srclang') {
-        return ['harus kode bahasa BCP 47, mis. "id" atau "en"', 'must be a BCP 47 language code, e.g. "id" or "en"'];
+        return [
+          'harus kode bahasa BCP 47, mis. "id" atau "en"',
+          'must be a BCP 47 language code, e.g. "id" or "en"',
+        ];
       }
       return ['formatnya salah', 'has the wrong format'];
     case 'unrecognized_keys':
-      return [`kunci tak dikenal: ${issue.keys.join(', ')}`, `unknown keys: ${issue.keys.join(', ')}`];
+      return [
+        `kunci tak dikenal: ${issue.keys.join(', ')}`,
+        `unknown keys: ${issue.keys.join(', ')}`,
+      ];
     case 'custom':
       if (issue.message === 'duplicate') return ['id pelajaran ganda', 'duplicate lesson id'];
       if (issue.message === 'url') {
-        return [
-          'harus alamat relatif atau http(s)://',
-          'must be a relative address or http(s)://',
-        ];
+        return ['harus alamat relatif atau http(s)://', 'must be a relative address or http(s)://'];
       }
       return ['tidak valid', 'is invalid'];
     default:

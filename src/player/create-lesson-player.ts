@@ -101,7 +101,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
 
   const source = guardSource(el, {
     isOwnUrl: (url) =>
-      media.sources.some((s) => s.src === url) || (url.startsWith('blob:') && 'vhs' in player.tech(true)),
+      media.sources.some((s) => s.src === url) ||
+      (url.startsWith('blob:') && 'vhs' in player.tech(true)),
     onForeign: () => restoreOwnSource(),
     onOwnLoaded: () => {
       player.currentTime(resumeAt);
@@ -121,7 +122,10 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
         playing: isPlaying(),
         rate,
         trustworthy:
-          source.trusted() && container.contains(el) && !nativeMedia.seeking(el) && isAllowedRate(rate),
+          source.trusted() &&
+          container.contains(el) &&
+          !nativeMedia.seeking(el) &&
+          isAllowedRate(rate),
       };
     },
   });
@@ -182,7 +186,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
   }
 
   function rememberPosition(): void {
-    if (source.trusted() && !nativeMedia.seeking(el)) lastTrustedPosition = nativeMedia.position(el);
+    if (source.trusted() && !nativeMedia.seeking(el))
+      lastTrustedPosition = nativeMedia.position(el);
   }
 
   function sampleAndReport(): void {

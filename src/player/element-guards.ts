@@ -89,7 +89,8 @@ export function guardElement(el: HTMLVideoElement, options: ElementGuardOptions)
       nativeMedia.setRate(el, gate.rate(rate));
     }
     const defaultRate = nativeMedia.defaultRate(el);
-    if (!isAllowedRate(defaultRate)) nativeMedia.setDefaultRate(el, gate.rate(defaultRate, 'default'));
+    if (!isAllowedRate(defaultRate))
+      nativeMedia.setDefaultRate(el, gate.rate(defaultRate, 'default'));
   }
 
   function enforceAttributes(): void {
@@ -100,13 +101,15 @@ export function guardElement(el: HTMLVideoElement, options: ElementGuardOptions)
   const observer = new MutationObserver((records) => {
     if (!active) return;
     enforceAttributes();
-    if (records.some((record) => record.attributeName === 'src')) options.onSourceAttributeChanged();
+    if (records.some((record) => record.attributeName === 'src'))
+      options.onSourceAttributeChanged();
   });
   observer.observe(el, { attributes: true, attributeFilter: GUARDED_ATTRIBUTES });
 
   const blockContextMenu = (event: Event) => event.preventDefault();
   const leavePictureInPicture = () => {
-    if (document.pictureInPictureElement === el) void document.exitPictureInPicture().catch(() => {});
+    if (document.pictureInPictureElement === el)
+      void document.exitPictureInPicture().catch(() => {});
   };
   // A script's `new Event('ended')` would make video.js stop and show "replay". A capture
   // listener on the target runs before video.js's own, so the forged event never reaches it.

@@ -7,7 +7,11 @@ export interface LessonMedia {
 }
 
 /** The lesson's URLs, absolute: manifest paths are relative to the manifest itself. */
-export function resolveLessonMedia(lesson: Lesson, baseUrl: string, documentUrl: string): LessonMedia {
+export function resolveLessonMedia(
+  lesson: Lesson,
+  baseUrl: string,
+  documentUrl: string,
+): LessonMedia {
   const base = new URL(baseUrl, documentUrl);
   const resolve = (path: string) => new URL(path, base).href;
   return {

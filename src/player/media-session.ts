@@ -27,7 +27,10 @@ export function installMediaSession(title: string, bridge: MediaSessionBridge): 
     ['pause', () => bridge.pause()],
     ['seekto', (details) => bridge.seek(details.seekTime ?? bridge.position())],
     ['seekforward', (d) => bridge.seek(bridge.position() + (d.seekOffset ?? DEFAULT_SKIP_SECONDS))],
-    ['seekbackward', (d) => bridge.seek(bridge.position() - (d.seekOffset ?? DEFAULT_SKIP_SECONDS))],
+    [
+      'seekbackward',
+      (d) => bridge.seek(bridge.position() - (d.seekOffset ?? DEFAULT_SKIP_SECONDS)),
+    ],
     ['previoustrack', () => bridge.seek(0)],
     ['nexttrack', () => {}],
   ];

@@ -84,7 +84,8 @@ export const VIDEO_JS_INDONESIAN: Readonly<Record<string, string>> = {
     'Video tidak dapat dimuat: server atau jaringan bermasalah, atau formatnya tidak didukung.',
   'The media playback was aborted due to a corruption problem or because the media used features your browser did not support.':
     'Pemutaran dihentikan karena berkas rusak atau memakai fitur yang tidak didukung peramban Anda.',
-  'No compatible source was found for this media.': 'Tidak ada sumber video yang cocok untuk peramban ini.',
+  'No compatible source was found for this media.':
+    'Tidak ada sumber video yang cocok untuk peramban ini.',
 };
 
 export interface PlayerMessage {

@@ -48,7 +48,8 @@ export function createRequestGate(options: RequestGateOptions) {
     seek(target: number): number {
       const context = options.seekContext();
       const applied = clampSeek(target, context);
-      if (!isSeekAllowed(target, context)) options.onBlocked({ kind: 'seek', requested: target, applied });
+      if (!isSeekAllowed(target, context))
+        options.onBlocked({ kind: 'seek', requested: target, applied });
       return applied;
     },
 

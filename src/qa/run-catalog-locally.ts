@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, main } from './cli.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * `npm run test:qa`: the whole attack catalog against this checkout. Starts the built product
@@ -17,17 +17,6 @@ import { EXIT, main } from './cli.ts';
 const OUT = 'qa-results';
 const CATALOG = 'tests/qa/catalog';
 const STARTUP_MS = 60_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 async function run(extraArgs: string[]): Promise<number> {
   if (!existsSync('dist/index.html')) {

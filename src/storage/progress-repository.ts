@@ -16,7 +16,10 @@ export interface EventFacts {
 export function createProgressRepository(db: RuntutDb) {
   return {
     async loadCourse(participantId: string, courseId: string): Promise<LessonProgressRecord[]> {
-      return db.progress.where('[participantId+courseId]').equals([participantId, courseId]).toArray();
+      return db.progress
+        .where('[participantId+courseId]')
+        .equals([participantId, courseId])
+        .toArray();
     },
 
     async save(record: LessonProgressRecord, facts?: EventFacts): Promise<void> {

@@ -48,7 +48,11 @@ export function App({ session }: { session: CourseSession }) {
           <ManifestError course={course} />
         ) : null}
         {course.status === 'ready' ? (
-          <CoursePage manifest={course.manifest} manifestUrl={course.manifestUrl} session={session} />
+          <CoursePage
+            manifest={course.manifest}
+            manifestUrl={course.manifestUrl}
+            session={session}
+          />
         ) : null}
       </main>
     </div>

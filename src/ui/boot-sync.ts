@@ -37,9 +37,10 @@ export async function connectSync(options: {
   }
   store.getState().setParticipant(identity.participantId);
   if (navigator.onLine && identity.token) {
-    await withTimeout(restoreFromServer(db, identity, courseId, API_BASE), RESTORE_TIMEOUT_MS).catch(
-      () => undefined,
-    );
+    await withTimeout(
+      restoreFromServer(db, identity, courseId, API_BASE),
+      RESTORE_TIMEOUT_MS,
+    ).catch(() => undefined);
   }
   const sync = startSync({
     db,

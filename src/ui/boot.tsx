@@ -22,7 +22,9 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   const params = new URLSearchParams(window.location.search);
   const manifestPromise = loadManifest(route.courseId);
   const db = await openDatabase();
-  const storedLanguage = db ? await readMeta<Language>(db, 'language').catch(() => undefined) : undefined;
+  const storedLanguage = db
+    ? await readMeta<Language>(db, 'language').catch(() => undefined)
+    : undefined;
   const language = parseLanguage(params.get('lang')) ?? storedLanguage ?? 'id';
   document.documentElement.lang = language;
 
@@ -47,18 +49,30 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   store.getState().setCourse(course);
   if (course.status !== 'ready') return;
 
-  const connection = await connectSync({ db, store, courseId: route.courseId, launchToken: params.get('launch') });
+  const connection = await connectSync({
+    db,
+    store,
+    courseId: route.courseId,
+    launchToken: params.get('launch'),
+  });
   sync.syncNow = connection.syncNow;
 
   const participantId = store.getState().participantId ?? 'local';
   const rows = db
-    ? await createProgressRepository(db).loadCourse(participantId, route.courseId).catch(() => [])
+    ? await createProgressRepository(db)
+        .loadCourse(participantId, route.courseId)
+        .catch(() => [])
     : [];
   store.getState().setAllProgress(
     Object.fromEntries(
       rows.map((row) => [
         row.lessonId,
-        { segments: row.segments, frontier: row.frontier, position: row.position, completedAt: row.completedAt },
+        {
+          segments: row.segments,
+          frontier: row.frontier,
+          position: row.position,
+          completedAt: row.completedAt,
+        },
       ]),
     ),
   );

@@ -23,7 +23,9 @@ describe('parseCourseManifest', () => {
     'accepts media type %s and absolute http(s) sources',
     (type) => {
       const source = { src: 'https://cdn.example.org/a/master.m3u8', type };
-      expect(parseCourseManifest({ ...valid, lessons: [{ ...lesson, sources: [source] }] }).ok).toBe(true);
+      expect(
+        parseCourseManifest({ ...valid, lessons: [{ ...lesson, sources: [source] }] }).ok,
+      ).toBe(true);
     },
   );
 
@@ -33,17 +35,68 @@ describe('parseCourseManifest', () => {
     ['a wrong schemaVersion', { ...valid, schemaVersion: 2 }, 'schemaVersion', /salah satu dari 1/],
     ['a missing title', { ...valid, title: undefined }, 'title', /wajib diisi/],
     ['no lessons', { ...valid, lessons: [] }, 'lessons', /minimal 1 item/],
-    ['a lesson without sources', { ...valid, lessons: [{ ...lesson, sources: undefined }] }, 'lessons[0].sources', /wajib diisi/],
-    ['an empty sources list', { ...valid, lessons: [{ ...lesson, sources: [] }] }, 'lessons[0].sources', /minimal 1 item/],
-    ['an unknown media type', { ...valid, lessons: [{ ...lesson, sources: [{ src: 'a.avi', type: 'video/avi' }] }] }, 'lessons[0].sources[0].type', /salah satu dari/],
-    ['a negative duration', { ...valid, lessons: [{ ...lesson, durationSeconds: -1 }] }, 'lessons[0].durationSeconds', /terlalu kecil/],
-    ['a duration given as text', { ...valid, lessons: [{ ...lesson, durationSeconds: '10' }] }, 'lessons[0].durationSeconds', /harus bertipe number/],
-    ['a threshold above 1', { ...valid, lessons: [{ ...lesson, completionThreshold: 1.5 }] }, 'lessons[0].completionThreshold', /melebihi batas 1/],
+    [
+      'a lesson without sources',
+      { ...valid, lessons: [{ ...lesson, sources: undefined }] },
+      'lessons[0].sources',
+      /wajib diisi/,
+    ],
+    [
+      'an empty sources list',
+      { ...valid, lessons: [{ ...lesson, sources: [] }] },
+      'lessons[0].sources',
+      /minimal 1 item/,
+    ],
+    [
+      'an unknown media type',
+      { ...valid, lessons: [{ ...lesson, sources: [{ src: 'a.avi', type: 'video/avi' }] }] },
+      'lessons[0].sources[0].type',
+      /salah satu dari/,
+    ],
+    [
+      'a negative duration',
+      { ...valid, lessons: [{ ...lesson, durationSeconds: -1 }] },
+      'lessons[0].durationSeconds',
+      /terlalu kecil/,
+    ],
+    [
+      'a duration given as text',
+      { ...valid, lessons: [{ ...lesson, durationSeconds: '10' }] },
+      'lessons[0].durationSeconds',
+      /harus bertipe number/,
+    ],
+    [
+      'a threshold above 1',
+      { ...valid, lessons: [{ ...lesson, completionThreshold: 1.5 }] },
+      'lessons[0].completionThreshold',
+      /melebihi batas 1/,
+    ],
     ['an id with capitals', { ...valid, id: 'Kursus Saya' }, 'id', /huruf kecil/],
     ['a duplicate lesson id', { ...valid, lessons: [lesson, lesson] }, 'lessons[1].id', /ganda/],
-    ['a bad caption language', { ...valid, lessons: [{ ...lesson, captions: [{ src: 'a.vtt', srclang: 'Bahasa', label: 'ID' }] }] }, 'lessons[0].captions[0].srclang', /kode bahasa/],
-    ['a misspelt key', { ...valid, lessons: [{ ...lesson, completionTreshold: 0.9 }] }, 'lessons[0]', /kunci tak dikenal: completionTreshold/],
-    ['a javascript: source', { ...valid, lessons: [{ ...lesson, sources: [{ src: 'javascript:alert(1)', type: 'video/mp4' }] }] }, 'lessons[0].sources[0].src', /relatif atau http/],
+    [
+      'a bad caption language',
+      {
+        ...valid,
+        lessons: [{ ...lesson, captions: [{ src: 'a.vtt', srclang: 'Bahasa', label: 'ID' }] }],
+      },
+      'lessons[0].captions[0].srclang',
+      /kode bahasa/,
+    ],
+    [
+      'a misspelt key',
+      { ...valid, lessons: [{ ...lesson, completionTreshold: 0.9 }] },
+      'lessons[0]',
+      /kunci tak dikenal: completionTreshold/,
+    ],
+    [
+      'a javascript: source',
+      {
+        ...valid,
+        lessons: [{ ...lesson, sources: [{ src: 'javascript:alert(1)', type: 'video/mp4' }] }],
+      },
+      'lessons[0].sources[0].src',
+      /relatif atau http/,
+    ],
   ])('names the field and the problem for %s', (_name, input, field, message) => {
     const result = parseCourseManifest(input);
     expect(result.ok).toBe(false);

@@ -8,9 +8,21 @@ const ids = ['a', 'b', 'c', 'd'];
 describe('lessonStates', () => {
   it.each<[string, string[], string[]]>([
     ['opens only the first lesson at the start', [], ['available', 'locked', 'locked', 'locked']],
-    ['unlocks the next lesson after one completes', ['a'], ['completed', 'available', 'locked', 'locked']],
-    ['marks all completed at the end', ['a', 'b', 'c', 'd'], ['completed', 'completed', 'completed', 'completed']],
-    ['keeps a lesson completed out of order locked', ['a', 'c'], ['completed', 'available', 'locked', 'locked']],
+    [
+      'unlocks the next lesson after one completes',
+      ['a'],
+      ['completed', 'available', 'locked', 'locked'],
+    ],
+    [
+      'marks all completed at the end',
+      ['a', 'b', 'c', 'd'],
+      ['completed', 'completed', 'completed', 'completed'],
+    ],
+    [
+      'keeps a lesson completed out of order locked',
+      ['a', 'c'],
+      ['completed', 'available', 'locked', 'locked'],
+    ],
   ])('%s', (_name, completed, expected) => {
     expect([...lessonStates(ids, new Set(completed)).values()]).toEqual(expected);
   });
@@ -41,12 +53,32 @@ describe('isLessonComplete', () => {
     ['completes when all but the end tolerance was played', [[0, 9.85]], 10, undefined, true],
     ['stays incomplete one second short', [[0, 8.5]], 10, undefined, false],
     ['completes a long lesson within one second of the end', [[0, 599]], 600, undefined, true],
-    ['does not count a jump over the middle', [[0, 3], [7, 10]], 10, undefined, false],
+    [
+      'does not count a jump over the middle',
+      [
+        [0, 3],
+        [7, 10],
+      ],
+      10,
+      undefined,
+      false,
+    ],
     ['honours a lower threshold', [[0, 8]], 10, 0.8, true],
     ['honours a lower threshold from both sides', [[0, 7.9]], 10, 0.8, false],
-    ['does not count media past the duration', [[0, 5], [10, 20]], 10, undefined, false],
+    [
+      'does not count media past the duration',
+      [
+        [0, 5],
+        [10, 20],
+      ],
+      10,
+      undefined,
+      false,
+    ],
   ])('%s', (_name, segments, duration, threshold, complete) => {
-    expect(isLessonComplete(segments, { durationSeconds: duration, completionThreshold: threshold })).toBe(complete);
+    expect(
+      isLessonComplete(segments, { durationSeconds: duration, completionThreshold: threshold }),
+    ).toBe(complete);
   });
 
   it('needs the whole lesson less a tolerance of at most 2%', () => {

@@ -74,7 +74,9 @@ describe('strict lesson order for a new participant', () => {
 
   it('does not complete a lesson on a fake ended event or a partial play', async () => {
     await course.playUntilFrontier(3);
-    await course.page.evaluate(() => document.querySelector('video')?.dispatchEvent(new Event('ended')));
+    await course.page.evaluate(() =>
+      document.querySelector('video')?.dispatchEvent(new Event('ended')),
+    );
     await course.page.waitForTimeout(300);
     expect(await course.lessonState('pengantar')).toBe('available');
     expect(await course.lessonState('anggaran')).toBe('locked');

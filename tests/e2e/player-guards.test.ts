@@ -140,14 +140,20 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
     );
     await expectHeld(player, 'native currentTime setter', () =>
       page.evaluate(() => {
-        const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+        const setter = Object.getOwnPropertyDescriptor(
+          HTMLMediaElement.prototype,
+          'currentTime',
+        )!.set!;
         setter.call(document.querySelector('video'), 32);
       }),
     );
     // The snap-back measured inside the page, from the write itself.
     const ms = await page.evaluate(() => {
       const video = document.querySelector('video')!;
-      const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+      const setter = Object.getOwnPropertyDescriptor(
+        HTMLMediaElement.prototype,
+        'currentTime',
+      )!.set!;
       setter.call(video, 33);
       return window.__harness.heldWithin(1000);
     });
@@ -160,9 +166,13 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
     await page.evaluate(() => {
       document.querySelector('video')!.controls = true;
     });
-    await page.waitForFunction(() => !document.querySelector('video')!.hasAttribute('controls'), null, {
-      timeout: HELD_MS,
-    });
+    await page.waitForFunction(
+      () => !document.querySelector('video')!.hasAttribute('controls'),
+      null,
+      {
+        timeout: HELD_MS,
+      },
+    );
     const pip = await page.evaluate(() =>
       document
         .querySelector('video')!
@@ -182,7 +192,9 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
 
   it('credits nothing for a fake ended event', async () => {
     const before = await player.snapshot();
-    await player.page.evaluate(() => document.querySelector('video')!.dispatchEvent(new Event('ended')));
+    await player.page.evaluate(() =>
+      document.querySelector('video')!.dispatchEvent(new Event('ended')),
+    );
     await player.page.waitForTimeout(100);
     const after = await player.snapshot();
     expect(after.frontier).toBeLessThanOrEqual(before.frontier + 0.05);
@@ -263,7 +275,10 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
       'native setter while playing',
       () =>
         player.page.evaluate(() => {
-          const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+          const setter = Object.getOwnPropertyDescriptor(
+            HTMLMediaElement.prototype,
+            'currentTime',
+          )!.set!;
           setter.call(document.querySelector('video'), 35);
         }),
       { playing: true },
@@ -273,10 +288,15 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
   it('pauses when the page is hidden', async () => {
     const page = player.page;
     await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => 'hidden',
+      });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    await page.waitForFunction(() => document.querySelector('video')!.paused, null, { timeout: 1000 });
+    await page.waitForFunction(() => document.querySelector('video')!.paused, null, {
+      timeout: 1000,
+    });
     const reasons = await page.evaluate(() => window.__harness.progress.map((p) => p.reason));
     expect(reasons).toContain('hidden');
     await page.evaluate(() => {
@@ -383,7 +403,10 @@ describe('lesson player against source swaps and a moved element (12 s lesson, c
     expect(after.frontier).toBeLessThanOrEqual(before.frontier + 0.3);
     await expectHeld(player, 'native setter after re-insertion', () =>
       page.evaluate(() => {
-        const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+        const setter = Object.getOwnPropertyDescriptor(
+          HTMLMediaElement.prototype,
+          'currentTime',
+        )!.set!;
         setter.call(document.querySelector('video'), 11);
       }),
     );
@@ -497,7 +520,10 @@ describe('lesson player on HLS', () => {
       'native setter on VHS',
       () =>
         player.page.evaluate(() => {
-          const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+          const setter = Object.getOwnPropertyDescriptor(
+            HTMLMediaElement.prototype,
+            'currentTime',
+          )!.set!;
           setter.call(document.querySelector('video'), 25);
         }),
       { playing: true },
@@ -514,7 +540,10 @@ describe('lesson player on HLS', () => {
       'native setter on VHS in a browser with native HLS',
       () =>
         player.page.evaluate(() => {
-          const setter = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'currentTime')!.set!;
+          const setter = Object.getOwnPropertyDescriptor(
+            HTMLMediaElement.prototype,
+            'currentTime',
+          )!.set!;
           setter.call(document.querySelector('video'), 25);
         }),
       { playing: true },

@@ -22,7 +22,9 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     await course.page.reload();
     await course.waitForCurrentLesson('anggaran');
     await course.waitForPlayer();
-    await course.page.waitForFunction(() => Number(document.querySelector('video')?.currentTime) > 0);
+    await course.page.waitForFunction(
+      () => Number(document.querySelector('video')?.currentTime) > 0,
+    );
     expect(Math.abs((await course.position()) - pausedAt)).toBeLessThanOrEqual(2);
     expect(await course.frontier()).toBeGreaterThanOrEqual(frontier - 0.3);
     expect(await course.lessonState('pengantar')).toBe('completed');
@@ -34,9 +36,15 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     await course.open('/c/sample');
     await course.waitForCurrentLesson('anggaran');
     await course.waitForPlayer();
-    await course.page.waitForFunction(() => Number(document.querySelector('video')?.currentTime) > 0);
+    await course.page.waitForFunction(
+      () => Number(document.querySelector('video')?.currentTime) > 0,
+    );
     expect(Math.abs((await course.position()) - pausedAt)).toBeLessThanOrEqual(2);
-    expect(await course.states()).toMatchObject({ pengantar: 'completed', anggaran: 'available', tabungan: 'locked' });
+    expect(await course.states()).toMatchObject({
+      pengantar: 'completed',
+      anggaran: 'available',
+      tabungan: 'locked',
+    });
     await second.context.close();
   });
 
@@ -52,7 +60,9 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     course = new CoursePage(await second.context.newPage(), baseUrl);
     await course.open('/c/sample');
     await course.waitForPlayer();
-    await course.page.waitForFunction(() => document.querySelector('.player-container')?.hasAttribute('data-frontier'));
+    await course.page.waitForFunction(() =>
+      document.querySelector('.player-container')?.hasAttribute('data-frontier'),
+    );
     expect(frontierBeforeKill - (await course.frontier())).toBeLessThanOrEqual(2.5);
     await second.context.close();
   });
@@ -61,14 +71,24 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     const { context } = await launchPersistentChromium();
     const course = new CoursePage(await context.newPage(), baseUrl);
     await course.open('/c/sample');
-    await course.page.waitForFunction(async () => {
-      const registration = await navigator.serviceWorker.getRegistration();
-      return Boolean(registration?.active) && Boolean(navigator.serviceWorker.controller);
-    }, undefined, { timeout: 20_000 }).catch(async () => {
-      // The first load is not controlled until the worker claims it; a reload is.
-      await course.page.reload();
-    });
-    await course.page.waitForFunction(() => Boolean(navigator.serviceWorker.controller), undefined, { timeout: 20_000 });
+    await course.page
+      .waitForFunction(
+        async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return Boolean(registration?.active) && Boolean(navigator.serviceWorker.controller);
+        },
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(async () => {
+        // The first load is not controlled until the worker claims it; a reload is.
+        await course.page.reload();
+      });
+    await course.page.waitForFunction(
+      () => Boolean(navigator.serviceWorker.controller),
+      undefined,
+      { timeout: 20_000 },
+    );
     await course.page.waitForFunction(
       async () => Boolean(await caches.match('/courses/sample/course.json')),
       undefined,
@@ -96,7 +116,9 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     const course = new CoursePage(await context.newPage(), baseUrl);
     await course.open('/c/sample/tabungan');
     await course.waitForCurrentLesson('pengantar');
-    expect(await course.page.getAttribute('.storage-warning', 'data-storage-health')).toBe('unavailable');
+    expect(await course.page.getAttribute('.storage-warning', 'data-storage-health')).toBe(
+      'unavailable',
+    );
     expect(await course.lessonState('tabungan')).toBe('locked');
     await course.playUntilFrontier(2);
     await browser.close();
@@ -112,10 +134,18 @@ describe('completion reaches the server after watching offline', () => {
     await course.waitForSyncState('synced');
     await course.playUntilFrontier(1);
     // The 8 s lesson is buffered whole; from here on the phone has no signal.
-    await course.page.waitForFunction(() => {
-      const video = document.querySelector('video');
-      return video !== null && video.buffered.length > 0 && video.buffered.end(0) >= video.duration - 0.1;
-    }, undefined, { timeout: 15_000 });
+    await course.page.waitForFunction(
+      () => {
+        const video = document.querySelector('video');
+        return (
+          video !== null &&
+          video.buffered.length > 0 &&
+          video.buffered.end(0) >= video.duration - 0.1
+        );
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     await context.setOffline(true);
     await course.waitForLessonState('pengantar', 'completed', 20_000);
     await course.waitForSyncState('offline');

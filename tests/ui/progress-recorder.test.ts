@@ -42,11 +42,20 @@ function setup(failWith?: string) {
     onChange: () => {},
     onCompleted: (at) => completed.push(at),
     onStorageHealth: (h) => health.push(h),
-    clock: { wallIso: () => new Date(1_700_000_000_000 + monotonic).toISOString(), monotonicMs: () => monotonic },
+    clock: {
+      wallIso: () => new Date(1_700_000_000_000 + monotonic).toISOString(),
+      monotonicMs: () => monotonic,
+    },
   });
   const play = (until: number, reason: PlayerProgress['reason'] = 'tick') => {
     const segments: Segment[] = [[0, until]];
-    recorder.record({ segments, position: until, frontier: until, playing: reason === 'tick', reason });
+    recorder.record({
+      segments,
+      position: until,
+      frontier: until,
+      playing: reason === 'tick',
+      reason,
+    });
   };
   const advance = async (ms: number) => {
     monotonic += ms;

@@ -58,8 +58,11 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             />
             <div className="lesson-footer">
               <span className="lesson-watched" aria-live="off">
-                {t.watchedShare(Math.floor(100 * coverageOf(lessonProgress.segments, lesson.durationSeconds)))}{' '}
-                · {formatMediaTime(lessonProgress.frontier)} / {formatMediaTime(lesson.durationSeconds)}
+                {t.watchedShare(
+                  Math.floor(100 * coverageOf(lessonProgress.segments, lesson.durationSeconds)),
+                )}{' '}
+                · {formatMediaTime(lessonProgress.frontier)} /{' '}
+                {formatMediaTime(lesson.durationSeconds)}
               </span>
               {lessonProgress.completedAt && next ? (
                 <button
@@ -71,7 +74,11 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
                 </button>
               ) : null}
             </div>
-            {allDone ? <p className="course-done" role="status">{t.courseDone}</p> : null}
+            {allDone ? (
+              <p className="course-done" role="status">
+                {t.courseDone}
+              </p>
+            ) : null}
           </>
         ) : (
           <p className="player-loading">{t.loadingCourse}</p>

@@ -6,7 +6,10 @@ import type { LessonProgressView } from '../../store/progress-slice.ts';
 import { readMeta, writeMeta, type LastLesson } from '../../storage/device-meta.ts';
 import { createProgressRepository } from '../../storage/progress-repository.ts';
 import type { RuntutDb } from '../../storage/runtut-db.ts';
-import { createProgressRecorder, type ProgressRecorder } from '../lesson-player/progress-recorder.ts';
+import {
+  createProgressRecorder,
+  type ProgressRecorder,
+} from '../lesson-player/progress-recorder.ts';
 import { showLessonInAddressBar } from '../routing/course-route.ts';
 import { completedLessonIds } from './course-progress.ts';
 
@@ -56,7 +59,11 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
       if (!target) return;
       state.openLesson(target);
       showLessonInAddressBar(state.courseId, target, how);
-      if (db) void writeMeta(db, `lastLesson:${state.courseId}`, { courseId: state.courseId, lessonId: target });
+      if (db)
+        void writeMeta(db, `lastLesson:${state.courseId}`, {
+          courseId: state.courseId,
+          lessonId: target,
+        });
     },
 
     async lastLessonId(courseId: string): Promise<string | null> {

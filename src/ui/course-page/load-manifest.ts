@@ -2,7 +2,8 @@ import { parseCourseManifest } from '../../domain/course-manifest.ts';
 import type { CourseLoad } from '../../store/course-slice.ts';
 
 export function manifestUrlOf(courseId: string): string {
-  return new URL(`/courses/${encodeURIComponent(courseId)}/course.json`, window.location.origin).href;
+  return new URL(`/courses/${encodeURIComponent(courseId)}/course.json`, window.location.origin)
+    .href;
 }
 
 /** Fetches and validates a course manifest; every failure becomes a state the page can explain. */

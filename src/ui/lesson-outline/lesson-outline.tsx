@@ -85,7 +85,8 @@ export function LessonOutline(props: LessonOutlineProps) {
                   className="outline-entry"
                   href={lessonPath(manifest.id, lesson.id)}
                   onClick={(event) => {
-                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
+                      return;
                     event.preventDefault();
                     props.onOpen(lesson.id);
                   }}

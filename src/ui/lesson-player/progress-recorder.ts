@@ -143,6 +143,9 @@ function playedSeconds(segments: readonly Segment[]): number {
 }
 
 function isQuotaError(error: unknown): boolean {
-  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
+  const names = [
+    (error as { name?: string })?.name,
+    (error as { inner?: { name?: string } })?.inner?.name,
+  ];
   return names.some((name) => name === 'QuotaExceededError');
 }

@@ -40,7 +40,10 @@ export function ManifestError({ course }: { course: Failed }) {
   );
 }
 
-function describeUnreachable(course: Extract<Failed, { status: 'unreachable' }>, language: 'id' | 'en') {
+function describeUnreachable(
+  course: Extract<Failed, { status: 'unreachable' }>,
+  language: 'id' | 'en',
+) {
   const t = MESSAGES[language];
   if (course.reason === 'not-found') return t.courseNotFound;
   if (course.reason === 'not-json') return t.manifestNotJson;

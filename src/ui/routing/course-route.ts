@@ -21,7 +21,11 @@ export function lessonPath(courseId: string, lessonId: string): string {
 }
 
 /** Changes the address bar to the lesson without reloading, keeping the query string. */
-export function showLessonInAddressBar(courseId: string, lessonId: string, mode: 'push' | 'replace') {
+export function showLessonInAddressBar(
+  courseId: string,
+  lessonId: string,
+  mode: 'push' | 'replace',
+) {
   const url = `${lessonPath(courseId, lessonId)}${window.location.search}`;
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (mode === 'push') window.history.pushState({ lessonId }, '', url);

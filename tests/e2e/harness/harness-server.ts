@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../src/qa/free-port.ts';
 
 export interface HarnessServer {
   baseUrl: string;
@@ -8,18 +8,11 @@ export interface HarnessServer {
 
 export const HARNESS_PATH = '/tests/e2e/harness/player.html';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-const answers = (url: string) => fetch(url).then((r) => r.ok, () => false);
+const answers = (url: string) =>
+  fetch(url).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 /**
  * The vite dev server for the player harness (the built app does not contain the harness).

@@ -11,7 +11,9 @@ export class PlayerPage {
 
   async open(query: Record<string, string>): Promise<void> {
     await this.page.goto(`${this.baseUrl}${HARNESS_PATH}?${new URLSearchParams(query)}`);
-    await this.page.waitForFunction(() => window.__harness?.ready || window.__harness?.errors.length);
+    await this.page.waitForFunction(
+      () => window.__harness?.ready || window.__harness?.errors.length,
+    );
     const errors = await this.page.evaluate(() => window.__harness.errors);
     if (errors.length) throw new Error(`harness: ${JSON.stringify(errors)}`);
     await this.page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1);
@@ -43,7 +45,8 @@ export class PlayerPage {
   /** The seek bar's box; the mouse is moved over the player first so its controls are active. */
   async seekBarPoint(share: number): Promise<{ x: number; y: number }> {
     const player = await this.page.locator('.video-js').boundingBox();
-    if (player) await this.page.mouse.move(player.x + player.width / 2, player.y + player.height / 3);
+    if (player)
+      await this.page.mouse.move(player.x + player.width / 2, player.y + player.height / 3);
     const box = await this.page.locator('.vjs-progress-holder').boundingBox();
     if (!box) throw new Error('no seek bar');
     return { x: box.x + box.width * share, y: box.y + box.height / 2 };

@@ -2,25 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, DEFAULT_CHROMIUM } from '../../../src/qa/browser-session.ts';
 
-/**
- * Flags for a quiet, deterministic headless Chromium: no background traffic, no QUIC, media may
- * autoplay and plays muted so tests need no user gesture and make no sound.
- */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--autoplay-policy=no-user-gesture-required',
-  '--mute-audio',
-];
+export { CHROMIUM_ARGS };
 
 function executablePath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  return process.env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -28,7 +28,12 @@ export class CoursePage {
 
   async states(): Promise<Record<string, string>> {
     return this.page.$$eval('li[data-lesson-id]', (items) =>
-      Object.fromEntries(items.map((li) => [li.getAttribute('data-lesson-id'), li.getAttribute('data-lesson-state')])),
+      Object.fromEntries(
+        items.map((li) => [
+          li.getAttribute('data-lesson-id'),
+          li.getAttribute('data-lesson-state'),
+        ]),
+      ),
     );
   }
 
@@ -40,10 +45,17 @@ export class CoursePage {
     await this.page.waitForSelector(`li[aria-current="step"][data-lesson-id="${lessonId}"]`);
   }
 
-  async waitForLessonState(lessonId: string, state: LessonStateName, timeout = 30_000): Promise<void> {
-    await this.page.waitForSelector(`li[data-lesson-id="${lessonId}"][data-lesson-state="${state}"]`, {
-      timeout,
-    });
+  async waitForLessonState(
+    lessonId: string,
+    state: LessonStateName,
+    timeout = 30_000,
+  ): Promise<void> {
+    await this.page.waitForSelector(
+      `li[data-lesson-id="${lessonId}"][data-lesson-state="${state}"]`,
+      {
+        timeout,
+      },
+    );
   }
 
   /** Starts playback as a participant does: the big play button, or the control bar's. */
@@ -68,7 +80,8 @@ export class CoursePage {
   async playUntilFrontier(seconds: number): Promise<void> {
     await this.play();
     await this.page.waitForFunction(
-      (min) => Number(document.querySelector<HTMLElement>('.player-container')?.dataset.frontier) >= min,
+      (min) =>
+        Number(document.querySelector<HTMLElement>('.player-container')?.dataset.frontier) >= min,
       seconds,
       { timeout: (seconds + 15) * 1000 },
     );
@@ -112,12 +125,16 @@ export class CoursePage {
   }
 
   /** What the server recorded for this participant (GET /api/v1/progress). */
-  async serverProgress(courseId = 'sample'): Promise<Record<string, { completedAt: string | null; coverage: number }>> {
+  async serverProgress(
+    courseId = 'sample',
+  ): Promise<Record<string, { completedAt: string | null; coverage: number }>> {
     const token = await this.token();
     const response = await fetch(`${this.baseUrl}/api/v1/progress?course=${courseId}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const body = (await response.json()) as { lessons: { lessonId: string; completedAt: string | null; coverage: number }[] };
+    const body = (await response.json()) as {
+      lessons: { lessonId: string; completedAt: string | null; coverage: number }[];
+    };
     return Object.fromEntries(body.lessons.map((l) => [l.lessonId, l]));
   }
 }

@@ -13,7 +13,8 @@ const REPORT_KEY = 'e2e-report-key';
 
 /** One real server for the browser suite; `npm test` builds dist/ before this runs. */
 export default async function setup(project: TestProject) {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `npm run build` first');
   const server = await startServer({ RUNTUT_REPORT_KEY: REPORT_KEY });
   project.provide('baseUrl', server.baseUrl);
   project.provide('reportKey', REPORT_KEY);
