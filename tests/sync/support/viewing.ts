@@ -50,6 +50,7 @@ export async function recordViewing(db: RuntutDb, plan: ViewingPlan): Promise<Vi
   let lessonIndex = 0;
   let played = 0;
   const skip = plan.skipEvents ?? 0;
+  const lastLocalIdBefore = (await db.events.orderBy('localId').last())?.localId ?? 0;
   for (let written = 0; written < skip + plan.events; written += 1) {
     const lesson = course.lessons[lessonIndex];
     if (!lesson) throw new Error('the fixture course is too short for this many events');
@@ -85,6 +86,13 @@ export async function recordViewing(db: RuntutDb, plan: ViewingPlan): Promise<Vi
       played = 0;
     }
   }
-  const rows = await db.events.where('participantId').equals(plan.participantId).sortBy('localId');
-  return { eventIds: rows.map((row) => row.event.id), watched, completed };
+  // Everything the participant has written so far, plus what this call wrote even if a sync
+  // loop in another "tab" already moved those rows to an adopted participant meanwhile.
+  const byParticipant = await db.events.where('participantId').equals(plan.participantId).toArray();
+  const writtenNow = await db.events.where('localId').above(lastLocalIdBefore).toArray();
+  const rows = new Map([...byParticipant, ...writtenNow].map((row) => [row.localId, row]));
+  const eventIds = [...rows.values()]
+    .sort((a, b) => (a.localId ?? 0) - (b.localId ?? 0))
+    .map((row) => row.event.id);
+  return { eventIds, watched, completed };
 }
