@@ -25,7 +25,11 @@ export function App({ session }: { session: CourseSession }) {
           Runtut
         </span>
         <h1 className="course-title">
-          {course.status === 'ready' ? localized(course.manifest.title, language) : t.appName}
+          {course.status === 'ready' ? (
+            localized(course.manifest.title, language)
+          ) : (
+            <span className="visually-hidden">{t.appName}</span>
+          )}
         </h1>
         <div className="header-tools">
           {syncStatus ? <SyncStatus status={syncStatus} language={language} /> : null}

@@ -109,8 +109,9 @@ describe('the course manifest', () => {
     const text = await alert.innerText();
     expect(text).toContain('Kursus tidak dapat dibuka');
     expect(text).toContain('The course cannot be opened');
-    expect(text).toContain('lessons[1].sources: wajib diisi');
-    expect(text).toContain('lessons[1].sources: is required but missing');
+    const sources = await course.page.locator('li[data-field="lessons[1].sources"]').innerText();
+    expect(sources).toContain('wajib diisi');
+    expect(sources).toContain('is required but missing');
     expect(text).toContain('schemaVersion');
     await context.close();
   });

@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import type { CourseManifest } from '../../domain/course-manifest.ts';
 import { lessonStates } from '../../domain/lesson-order.ts';
-import { coverageOf } from '../../domain/played-segments.ts';
 import { useRuntut } from '../../store/store-context.tsx';
 import { formatMediaTime, localized } from '../i18n/format.ts';
 import { MESSAGES } from '../i18n/messages.ts';
-import { LessonOutline } from '../lesson-outline/lesson-outline.tsx';
+import { LessonOutline, watchedPercent } from '../lesson-outline/lesson-outline.tsx';
 import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
 import { completedLessonIds } from './course-progress.ts';
 import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
@@ -58,10 +57,8 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             />
             <div className="lesson-footer">
               <span className="lesson-watched" aria-live="off">
-                {t.watchedShare(
-                  Math.floor(100 * coverageOf(lessonProgress.segments, lesson.durationSeconds)),
-                )}{' '}
-                · {formatMediaTime(lessonProgress.frontier)} /{' '}
+                {t.watchedShare(watchedPercent(lessonProgress, lesson.durationSeconds))} ·{' '}
+                {formatMediaTime(lessonProgress.frontier)} /{' '}
                 {formatMediaTime(lesson.durationSeconds)}
               </span>
               {lessonProgress.completedAt && next ? (

@@ -30,10 +30,7 @@ export function LessonOutline(props: LessonOutlineProps) {
         {manifest.lessons.map((lesson, index) => {
           const state = states.get(lesson.id) ?? 'locked';
           const lessonProgress = progress[lesson.id];
-          const percent = Math.floor(
-            100 * coverageOf(lessonProgress?.segments ?? [], lesson.durationSeconds),
-          );
-          const shownPercent = state === 'completed' ? Math.max(percent, 100) : percent;
+          const shownPercent = watchedPercent(lessonProgress, lesson.durationSeconds);
           const title = localized(lesson.title, language);
           const current = lesson.id === openLessonId;
           const stateLabel = {
@@ -100,6 +97,18 @@ export function LessonOutline(props: LessonOutlineProps) {
       </ol>
     </nav>
   );
+}
+
+/**
+ * The watched share shown to people: a completed lesson reads 100 % even though the end
+ * tolerance let it complete a fraction of a second short.
+ */
+export function watchedPercent(
+  progress: Pick<LessonProgressView, 'segments' | 'completedAt'> | undefined,
+  durationSeconds: number,
+): number {
+  if (progress?.completedAt) return 100;
+  return Math.floor(100 * coverageOf(progress?.segments ?? [], durationSeconds));
 }
 
 /** Drawn, not an emoji: cheap phones often lack an emoji font. */

@@ -23,8 +23,8 @@ export function ManifestError({ course }: { course: Failed }) {
             {course.problems.map((problem, index) => (
               <li key={index} data-field={problem.field}>
                 <code>{problem.field}</code>
-                <div>{problem.id}</div>
-                <div lang="en">{problem.en}</div>
+                <div>{withoutField(problem.id, problem.field)}</div>
+                <div lang="en">{withoutField(problem.en, problem.field)}</div>
               </li>
             ))}
           </ul>
@@ -48,4 +48,10 @@ function describeUnreachable(
   if (course.reason === 'not-found') return t.courseNotFound;
   if (course.reason === 'not-json') return t.manifestNotJson;
   return t.manifestFetchFailed(course.detail);
+}
+
+/** Messages start with their field ("lessons[1].sources: …"), already shown above them. */
+function withoutField(message: string, field: string): string {
+  const prefix = `${field}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
