@@ -14,6 +14,9 @@ export interface EventFacts {
  * hold an event for progress that was not saved, nor miss one for progress that was.
  */
 export function createProgressRepository(db: RuntutDb) {
+  // Read once: every save then is a single transaction, which matters on pause and pagehide,
+  // when the page may be gone a few milliseconds later.
+  let deviceId: Promise<string> | undefined;
   return {
     async loadCourse(participantId: string, courseId: string): Promise<LessonProgressRecord[]> {
       return db.progress
@@ -23,17 +26,24 @@ export function createProgressRepository(db: RuntutDb) {
     },
 
     async save(record: LessonProgressRecord, facts?: EventFacts): Promise<void> {
-      const deviceId = await deviceIdOf(db);
+      if (!facts) {
+        await db.progress.put(record);
+        return;
+      }
+      deviceId ??= deviceIdOf(db).catch((error: unknown) => {
+        deviceId = undefined;
+        throw error;
+      });
+      const device = await deviceId;
       await db.transaction('rw', db.progress, db.events, db.meta, async () => {
         await db.progress.put(record);
-        if (!facts) return;
         const seq = await takeNextSeq(db);
         await db.events.add({
           participantId: record.participantId,
           delivery: 'pending',
           event: {
             id: crypto.randomUUID(),
-            deviceId,
+            deviceId: device,
             seq,
             deviceTime: facts.deviceTime,
             courseId: record.courseId,

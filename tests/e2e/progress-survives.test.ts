@@ -18,6 +18,8 @@ describe('progress that survives reloads, restarts and lost signal', () => {
     await course.pause();
     const pausedAt = await course.position();
     const frontier = await course.frontier();
+    // Written at once on pause, not at the next 2 s tick.
+    await course.waitForStoredPosition('anggaran', pausedAt, 1000);
 
     await course.page.reload();
     await course.waitForCurrentLesson('anggaran');
@@ -144,10 +146,10 @@ describe('completion reaches the server after watching offline', () => {
         );
       },
       undefined,
-      { timeout: 15_000 },
+      { timeout: 30_000 },
     );
     await context.setOffline(true);
-    await course.waitForLessonState('pengantar', 'completed', 20_000);
+    await course.waitForLessonState('pengantar', 'completed', 30_000);
     await course.waitForSyncState('offline');
     expect((await course.serverProgress()).pengantar?.completedAt ?? null).toBeNull();
 

@@ -124,6 +124,28 @@ export class CoursePage {
     });
   }
 
+  /** Waits until IndexedDB holds this lesson's progress at `position` (±0.5 s). */
+  async waitForStoredPosition(lessonId: string, position: number, timeout = 1000): Promise<void> {
+    await this.page.waitForFunction(
+      async ([lesson, expected]) => {
+        const request = indexedDB.open('runtut');
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const rows = await new Promise<{ lessonId: string; position: number }[]>((resolve) => {
+          const all = db.transaction('progress').objectStore('progress').getAll();
+          all.onsuccess = () => resolve(all.result);
+        });
+        db.close();
+        const row = rows.find((r) => r.lessonId === lesson);
+        return row !== undefined && Math.abs(row.position - Number(expected)) <= 0.5;
+      },
+      [lessonId, position] as const,
+      { timeout, polling: 50 },
+    );
+  }
+
   /** What the server recorded for this participant (GET /api/v1/progress). */
   async serverProgress(
     courseId = 'sample',
