@@ -100,6 +100,25 @@ describe('strict lesson order for a new participant', () => {
   });
 });
 
+describe('a light first load', () => {
+  it('shows the outline before the player library has arrived', async () => {
+    const { context, course } = await freshParticipant();
+    const held: (() => void)[] = [];
+    await context.route(/\/assets\/create-lesson-player-[^/]+\.js$/, (route) => {
+      held.push(() => void route.continue());
+    });
+    await course.open('/c/sample');
+    expect(await course.lessonState('pengantar')).toBe('available');
+    expect(await course.page.locator('.player-loading').first().isVisible()).toBe(true);
+    expect(await course.page.locator('video').count()).toBe(0);
+    expect(held.length).toBe(1);
+    held.forEach((release) => release());
+    await course.waitForPlayer();
+    expect(await course.page.locator('video').count()).toBe(1);
+    await context.close();
+  });
+});
+
 describe('the course manifest', () => {
   it('explains a broken manifest field by field, in Indonesian and English', async () => {
     const { context, course } = await freshParticipant();
