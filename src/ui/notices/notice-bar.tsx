@@ -10,7 +10,8 @@ export function NoticeBar() {
   const language = useRuntut((state) => state.language);
   const clearNotice = useRuntut((state) => state.clearNotice);
   useEffect(() => {
-    if (!notice) return;
+    // A broken launch link stays broken: keep saying so until the page is opened again.
+    if (!notice || notice.key === 'launchInvalid') return;
     const timer = setTimeout(clearNotice, NOTICE_VISIBLE_MS);
     return () => clearTimeout(timer);
   }, [notice, clearNotice]);
