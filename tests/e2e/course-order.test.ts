@@ -145,6 +145,18 @@ describe('the course manifest', () => {
   });
 });
 
+describe('a provider launch link', () => {
+  it('says plainly that a broken launch link cannot send progress, and keeps the rules', async () => {
+    const { context, course } = await freshParticipant();
+    await course.open('/c/sample?launch=not-a-token');
+    await course.page.waitForSelector('.notice-bar[data-notice="launchInvalid"]');
+    await course.page.waitForTimeout(4500);
+    expect(await course.notice()).toBe('launchInvalid');
+    expect(await course.lessonState('anggaran')).toBe('locked');
+    await context.close();
+  });
+});
+
 describe('language', () => {
   it('speaks Indonesian by default and switches to English, remembering the choice', async () => {
     const { context, course } = await freshParticipant();
