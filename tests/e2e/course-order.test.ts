@@ -145,6 +145,29 @@ describe('the course manifest', () => {
   });
 });
 
+describe('keyboard only', () => {
+  it('reaches the skip link and the named play button by Tab, and plays with Enter', async () => {
+    const { context, course } = await freshParticipant();
+    await course.open('/c/sample');
+    await course.waitForPlayer();
+    await course.page.keyboard.press('Tab');
+    expect(await course.page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    let reached = '';
+    for (let i = 0; i < 15 && !reached; i += 1) {
+      await course.page.keyboard.press('Tab');
+      reached = await course.page.evaluate(() => {
+        const active = document.activeElement;
+        const named = active?.getAttribute('aria-label') ?? active?.textContent ?? '';
+        return active?.matches('.vjs-big-play-button, .vjs-play-control') ? named.trim() : '';
+      });
+    }
+    expect(reached).toMatch(/Putar/);
+    await course.page.keyboard.press('Enter');
+    await course.page.waitForFunction(() => document.querySelector('video')?.paused === false);
+    await context.close();
+  });
+});
+
 describe('a provider launch link', () => {
   it('says plainly that a broken launch link cannot send progress, and keeps the rules', async () => {
     const { context, course } = await freshParticipant();
