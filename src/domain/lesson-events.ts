@@ -9,6 +9,16 @@ import { mergeSegments } from './played-segments.ts';
 export const LESSON_EVENT_TYPES = ['started', 'progress', 'completed'] as const;
 export type LessonEventType = (typeof LESSON_EVENT_TYPES)[number];
 
+/** The server's answer for one event of a batch; the outbox and QA scripts read the same set. */
+export const DELIVERY_STATUSES = [
+  'accepted',
+  'duplicate',
+  'conflict',
+  'invalid',
+  'rejected',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
 const segmentSchema = z
   .tuple([z.number().min(0).max(86_400), z.number().min(0).max(86_400)])
   .refine(([start, end]) => end > start, 'segment end must be after its start');

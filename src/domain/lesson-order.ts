@@ -1,4 +1,5 @@
-export type LessonState = 'locked' | 'available' | 'completed';
+export const LESSON_STATES = ['locked', 'available', 'completed'] as const;
+export type LessonState = (typeof LESSON_STATES)[number];
 
 /**
  * Strict order: a lesson is available only when every lesson before it is completed.

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { DELIVERY_STATUSES, LESSON_EVENT_TYPES } from '../domain/lesson-events.ts';
+import { LESSON_STATES } from '../domain/lesson-order.ts';
+import { SYNC_STATES } from '../sync/sync-status.ts';
 
 /**
  * Playback scripts: what a participant or an attacker does to a Runtut page, step by step, and
@@ -19,15 +22,6 @@ const who = z.string().min(1).max(40);
 const action = <D extends string, S extends z.ZodRawShape>(name: D, shape: S) =>
   z.strictObject({ do: z.literal(name), note, ...shape });
 
-const LESSON_STATES = ['locked', 'available', 'completed'] as const;
-export const SYNC_STATES = ['synced', 'pending', 'offline', 'error'] as const;
-export const DELIVERY_RESULTS = [
-  'accepted',
-  'duplicate',
-  'conflict',
-  'invalid',
-  'rejected',
-] as const;
 export const MEDIA_SESSION_ACTIONS = [
   'play',
   'pause',
@@ -43,7 +37,7 @@ const eventOverrides = z.strictObject({
   id: z.string().optional(),
   courseId: z.string().optional(),
   lessonId: z.string().optional(),
-  type: z.enum(['started', 'progress', 'completed']).optional(),
+  type: z.enum(LESSON_EVENT_TYPES).optional(),
   position: z.number().optional(),
   segments: z.array(z.tuple([z.number(), z.number()])).optional(),
   playedSinceLast: z.number().optional(),
@@ -161,7 +155,7 @@ export const ACTION_SCHEMAS = {
   /** Sends the page's own stored events again, changed or not, to POST /api/v1/events. */
   replayEvents: action('replayEvents', {
     lesson: lessonId.optional(),
-    type: z.enum(['started', 'progress', 'completed']).optional(),
+    type: z.enum(LESSON_EVENT_TYPES).optional(),
     last: z.int().min(1).max(100).optional(),
     change: eventOverrides.optional(),
     /** Give each replayed event a fresh id (a new request, not a retry). */
@@ -181,7 +175,7 @@ export const ACTION_SCHEMAS = {
   /** Edits stored events in IndexedDB `events` (by default the pending ones: the outbox). */
   editEvents: action('editEvents', {
     lesson: lessonId.optional(),
-    type: z.enum(['started', 'progress', 'completed']).optional(),
+    type: z.enum(LESSON_EVENT_TYPES).optional(),
     delivery: z.enum(['pending', 'delivered', 'invalid', 'any']).default('pending'),
     set: eventOverrides,
   }),
@@ -237,7 +231,7 @@ export const EXPECTATION_SCHEMAS = {
   /** The last `api` or `replayEvents` answer: its HTTP status and/or every event's result. */
   apiStatus: expectation('apiStatus', {
     status: z.union([z.int(), z.array(z.int()).min(1)]).optional(),
-    results: z.array(z.enum(DELIVERY_RESULTS)).min(1).optional(),
+    results: z.array(z.enum(DELIVERY_STATUSES)).min(1).optional(),
   }),
   /** The page's outbox: events still pending, events the server refused and set aside. */
   outbox: expectation('outbox', {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LessonEvent } from '../domain/lesson-events.ts';
+import { DELIVERY_STATUSES } from '../domain/lesson-events.ts';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -27,14 +28,6 @@ export type ApiFailure =
   | { kind: 'server'; status: number; retryAfterMs?: number };
 
 export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiFailure);
-
-export const DELIVERY_STATUSES = [
-  'accepted',
-  'duplicate',
-  'conflict',
-  'invalid',
-  'rejected',
-] as const;
 
 const eventResultSchema = z.object({
   /** Null when the event had no readable id; results come in the batch's order. */

@@ -1,6 +1,7 @@
 import type { ApiFailure } from './api-client.ts';
 
-export type SyncState = 'synced' | 'pending' | 'offline' | 'error';
+export const SYNC_STATES = ['synced', 'pending', 'offline', 'error'] as const;
+export type SyncState = (typeof SYNC_STATES)[number];
 
 export interface SyncMessage {
   id: string;

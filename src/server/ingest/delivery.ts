@@ -1,13 +1,5 @@
+import type { DeliveryStatus } from '../../domain/lesson-events.ts';
 import type { CreditFlag } from '../../domain/pace-check.ts';
-
-export const DELIVERY_STATUSES = [
-  'accepted',
-  'duplicate',
-  'conflict',
-  'invalid',
-  'rejected',
-] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The answer for one event of a batch, in the batch's order. */
 export interface EventResult {
