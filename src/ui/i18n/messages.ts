@@ -39,8 +39,6 @@ const id = {
   languageSwitch: 'English',
   languageSwitchLabel: 'Ganti bahasa ke English',
   skipToPlayer: 'Langsung ke pemutar',
-  offlineReady: 'Aplikasi siap dipakai tanpa internet.',
-  resumeAt: (time: string) => `Dilanjutkan dari ${time}`,
 };
 
 export type Messages = typeof id;
@@ -81,8 +79,6 @@ const en: Messages = {
   languageSwitch: 'Bahasa Indonesia',
   languageSwitchLabel: 'Switch language to Bahasa Indonesia',
   skipToPlayer: 'Skip to the player',
-  offlineReady: 'The app is ready to use offline.',
-  resumeAt: (time) => `Resumed at ${time}`,
 };
 
 export const MESSAGES: Record<Language, Messages> = { id, en };
