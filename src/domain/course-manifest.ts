@@ -23,17 +23,70 @@ export function isHlsType(type: string): boolean {
   return (HLS_TYPES as readonly string[]).includes(type);
 }
 
-const mediaSource = z.strictObject({
-  src: url,
-  type: z.enum(['video/mp4', 'video/webm', ...HLS_TYPES]),
+/**
+ * What the manifest may state about a file as served, so that sizes are known before anything
+ * is fetched (data saver, downloads) and downloads can be verified (integrity).
+ */
+const fileFacts = {
+  /** Exact size in bytes. */
+  bytes: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(2 ** 40)
+    .optional(),
+  /** SHA-256 of the file's bytes, lowercase hex. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'sha256')
+    .optional(),
+};
+
+const height = z.number().int().positive().max(4320);
+const bitrateKbps = z.number().positive().max(100_000);
+
+/** A file with facts, e.g. one HLS playlist or segment, relative to the manifest like `src`. */
+const factFile = z.strictObject({ src: url, ...fileFacts });
+
+/** One rung of an HLS ladder: its picture height and, optionally, every file it consists of. */
+const hlsRendition = z.strictObject({
+  height,
+  bitrateKbps: bitrateKbps.optional(),
+  /** The rung's media playlist. */
+  playlist: url.optional(),
+  /** Total bytes of the rung's playlist and segments. */
+  bytes: fileFacts.bytes,
+  /** The rung's playlist and all its segments, for downloads and their integrity checks. */
+  files: z.array(factFile).max(20_000).optional(),
 });
+
+const mediaSource = z
+  .strictObject({
+    src: url,
+    type: z.enum(['video/mp4', 'video/webm', ...HLS_TYPES]),
+    ...fileFacts,
+    /** Total bitrate (video + audio); for HLS, of the master playlist's lowest rung. */
+    bitrateKbps: bitrateKbps.optional(),
+    /** Picture height of a progressive (MP4/WebM) source. */
+    height: height.optional(),
+    /** HLS only: the ladder, lowest rung first. */
+    renditions: z.array(hlsRendition).min(1).max(12).optional(),
+  })
+  .refine((source) => source.renditions === undefined || isHlsType(source.type), {
+    message: 'renditions-need-hls',
+    path: ['renditions'],
+  });
 
 const captionTrack = z.strictObject({
   src: url,
   srclang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'srclang'),
   label: text,
   default: z.boolean().optional(),
+  ...fileFacts,
 });
+
+/** A poster is a URL, or a URL with the file's facts. */
+const poster = z.union([url, z.strictObject({ src: url, ...fileFacts })]);
 
 export const lessonSchema = z.strictObject({
   id,
@@ -45,7 +98,7 @@ export const lessonSchema = z.strictObject({
   sources: z.array(mediaSource).min(1),
   captions: z.array(captionTrack).default([]),
   completionThreshold: z.number().gt(0).max(1).optional(),
-  poster: url.optional(),
+  poster: poster.optional(),
 });
 
 export const courseManifestSchema = z
@@ -71,6 +124,14 @@ export const courseManifestSchema = z
 export type CourseManifest = z.infer<typeof courseManifestSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LocalizedText = z.infer<typeof localizedText>;
+export type LessonSource = z.infer<typeof mediaSource>;
+export type HlsRendition = z.infer<typeof hlsRendition>;
+export type CaptionTrack = z.infer<typeof captionTrack>;
+
+/** The poster's URL, whichever form the manifest used. */
+export function posterSrc(lesson: Pick<Lesson, 'poster'>): string | undefined {
+  return typeof lesson.poster === 'string' ? lesson.poster : lesson.poster?.src;
+}
 
 export interface ManifestProblem {
   /** Dotted path of the field, e.g. "lessons[2].sources". */
@@ -141,6 +202,12 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
           'must be a BCP 47 language code, e.g. "id" or "en"',
         ];
       }
+      if (issue.message === 'sha256') {
+        return [
+          'harus SHA-256 dalam 64 digit heksadesimal huruf kecil',
+          'must be a SHA-256 as 64 lowercase hexadecimal digits',
+        ];
+      }
       return ['formatnya salah', 'has the wrong format'];
     case 'unrecognized_keys':
       return [
@@ -149,6 +216,9 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
       ];
     case 'custom':
       if (issue.message === 'duplicate') return ['id pelajaran ganda', 'duplicate lesson id'];
+      if (issue.message === 'renditions-need-hls') {
+        return ['hanya untuk sumber HLS', 'is only allowed on an HLS source'];
+      }
       if (issue.message === 'url') {
         return ['harus alamat relatif atau http(s)://', 'must be a relative address or http(s)://'];
       }

@@ -1,4 +1,4 @@
-import { isHlsType, type Lesson } from '../domain/course-manifest.ts';
+import { isHlsType, posterSrc, type Lesson } from '../domain/course-manifest.ts';
 
 export interface LessonMedia {
   sources: { src: string; type: string }[];
@@ -14,6 +14,7 @@ export function resolveLessonMedia(
 ): LessonMedia {
   const base = new URL(baseUrl, documentUrl);
   const resolve = (path: string) => new URL(path, base).href;
+  const poster = posterSrc(lesson);
   return {
     sources: lesson.sources.map(({ src, type }) => ({ src: resolve(src), type })),
     captions: lesson.captions.map((track) => ({
@@ -22,7 +23,7 @@ export function resolveLessonMedia(
       label: track.label,
       default: track.default ?? false,
     })),
-    poster: lesson.poster === undefined ? undefined : resolve(lesson.poster),
+    poster: poster === undefined ? undefined : resolve(poster),
   };
 }
 

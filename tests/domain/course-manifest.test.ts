@@ -107,3 +107,51 @@ describe('parseCourseManifest', () => {
     expect(problem?.en.startsWith(`${field}: `)).toBe(true);
   });
 });
+
+describe('parseCourseManifest: file facts', () => {
+  const sha = 'a'.repeat(64);
+  const hls = {
+    src: 'media/satu/master.m3u8',
+    type: 'application/x-mpegURL',
+    bytes: 310,
+    sha256: sha,
+    bitrateKbps: 200,
+    renditions: [
+      {
+        height: 240,
+        bitrateKbps: 200,
+        playlist: 'media/satu/240p/index.m3u8',
+        bytes: 1200,
+        files: [{ src: 'media/satu/240p/index.m3u8', bytes: 200, sha256: sha }],
+      },
+    ],
+  };
+
+  it('accepts sizes, hashes, heights and an HLS ladder, and a poster with its facts', () => {
+    const withFacts = {
+      ...lesson,
+      poster: { src: 'media/satu.jpg', bytes: 5000, sha256: sha },
+      sources: [hls, { src: 'media/satu.mp4', type: 'video/mp4', bytes: 9, height: 240 }],
+      captions: [{ src: 'satu.vtt', srclang: 'id', label: 'Indonesia', bytes: 80, sha256: sha }],
+    };
+    expect(parseCourseManifest({ ...valid, lessons: [withFacts] }).ok).toBe(true);
+  });
+
+  it.each<[string, unknown, string, RegExp]>([
+    ['an upper-case hash', { ...hls, sha256: 'A'.repeat(64) }, 'sha256', /SHA-256/],
+    ['a fractional size', { ...hls, bytes: 1.5 }, 'bytes', /harus bertipe int|tidak valid/],
+    [
+      'renditions on an MP4 source',
+      { src: 'a.mp4', type: 'video/mp4', renditions: hls.renditions },
+      'renditions',
+      /hanya untuk sumber HLS/,
+    ],
+  ])('refuses %s, naming the field', (_name, source, field, message) => {
+    const result = parseCourseManifest({ ...valid, lessons: [{ ...lesson, sources: [source] }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems[0]?.field).toBe(`lessons[0].sources[0].${field}`);
+      expect(result.problems[0]?.id).toMatch(message);
+    }
+  });
+});
