@@ -4,6 +4,8 @@ import { ensureSessionSecret } from './auth/session-secret.ts';
 import type { TokenSecrets } from './auth/tokens.ts';
 import { loadCourseCatalog, type CourseCatalog } from './courses/course-catalog.ts';
 import type { Database } from './db/database.ts';
+import { sameKey } from './auth/require-report-key.ts';
+import { singleProviderDirectory, type ProviderDirectory } from './providers/provider-directory.ts';
 
 /** What buildApp needs: everything resolved, nothing read from the environment. */
 export interface ServerConfig extends TokenSecrets {
@@ -14,6 +16,8 @@ export interface ServerConfig extends TokenSecrets {
   /** Built front end to serve, if any. */
   staticDir?: string | undefined;
   courses: CourseCatalog;
+  /** Which provider publishes which course, with its origins and report keys (see providersOf). */
+  providers?: ProviderDirectory | undefined;
   /** Server clock (ms). Receive and completion times come from here, never from devices. */
   now: () => number;
 }
@@ -64,14 +68,30 @@ export async function resolveServerConfig(
   db: Database,
 ): Promise<ServerConfig> {
   const provider = settings.providerSecret !== undefined;
+  const courses = await loadCourseCatalog(settings.coursesDir);
+  const reportKey = settings.reportKey ?? (provider ? undefined : DEMO_REPORT_KEY);
   return {
     mode: provider ? 'provider' : 'demo',
     providerSecret: settings.providerSecret,
     sessionSecret: provider ? undefined : await ensureSessionSecret(db, settings.jwtSecret),
-    reportKey: settings.reportKey ?? (provider ? undefined : DEMO_REPORT_KEY),
+    reportKey,
     corsOrigins: settings.corsOrigins,
     staticDir: existsSync(settings.staticDir) ? settings.staticDir : undefined,
-    courses: await loadCourseCatalog(settings.coursesDir),
+    courses,
+
     now: Date.now,
   };
+}
+
+/** The configured provider directory, or one demo provider owning every course. */
+export function providersOf(config: ServerConfig): ProviderDirectory {
+  return (
+    config.providers ??
+    singleProviderDirectory({
+      reportKey: config.reportKey,
+      origins: config.corsOrigins,
+      courseIds: () => config.courses.ids,
+      sameKey,
+    })
+  );
 }
