@@ -1,6 +1,7 @@
 import { decode, sign, verify } from 'hono/jwt';
 import { JwtTokenSignatureMismatched } from 'hono/utils/jwt/types';
 import type { ApiErrorCode } from '../http/api-error.ts';
+import { DEMO_PROVIDER_ID } from '../providers/provider-directory.ts';
 import type { Identity } from './identity.ts';
 
 export const SESSION_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
@@ -77,6 +78,8 @@ export async function checkBearer(
     identity: {
       participantId: sub,
       mode: secrets.mode,
+      // One provider per server until providers live in the database (issue 9).
+      providerId: DEMO_PROVIDER_ID,
       courseId: typeof course === 'string' ? course : undefined,
       issuedAtMs,
     },

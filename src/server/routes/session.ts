@@ -5,6 +5,7 @@ import { signSessionToken } from '../auth/tokens.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { apiError } from '../http/api-error.ts';
+import { DEMO_PROVIDER_ID } from '../providers/provider-directory.ts';
 
 /** Demo mode: a browser gets a participant identity without sign-up (it keeps the token). */
 export function sessionRoutes(db: Database, config: ServerConfig) {
@@ -13,7 +14,7 @@ export function sessionRoutes(db: Database, config: ServerConfig) {
       return apiError(c, 404, 'session-unavailable');
     const nowMs = config.now();
     const participantId = randomUUID();
-    await registerParticipant(db, { participantId, mode: 'demo' }, nowMs);
+    await registerParticipant(db, { participantId, mode: 'demo', providerId: DEMO_PROVIDER_ID }, nowMs);
     const token = await signSessionToken(config.sessionSecret, participantId, nowMs);
     return c.json({ token, participantId }, 201);
   });
