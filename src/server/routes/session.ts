@@ -14,7 +14,11 @@ export function sessionRoutes(db: Database, config: ServerConfig) {
       return apiError(c, 404, 'session-unavailable');
     const nowMs = config.now();
     const participantId = randomUUID();
-    await registerParticipant(db, { participantId, mode: 'demo', providerId: DEMO_PROVIDER_ID }, nowMs);
+    await registerParticipant(
+      db,
+      { participantId, mode: 'demo', providerId: DEMO_PROVIDER_ID },
+      nowMs,
+    );
     const token = await signSessionToken(config.sessionSecret, participantId, nowMs);
     return c.json({ token, participantId }, 201);
   });
