@@ -31,7 +31,9 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   const page = await ctx.session.page();
   const before = await readState(page);
   if (before.position === null) throw new Error('there is no <video> to play');
-  const how = before.paused ? await startPlayback(page, step.via) : 'already playing';
+  const how = before.paused
+    ? await startPlayback(page, step.via, before.position)
+    : 'already playing';
   const target = before.position + step.seconds;
   // The page pauses itself at the target: a pause sent over the wire could arrive late.
   if (!step.keepPlaying && step.measure === 'media') await probe(page, 'pauseAt', target);
@@ -62,6 +64,11 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   }
   if (!step.keepPlaying) await pausePlayback(page, 'control');
   const after = await readState(page);
+  ctx.lastPlay = {
+    frontier: after.dataFrontier ?? after.position ?? 0,
+    at: Date.now(),
+    playing: step.keepPlaying,
+  };
   const late =
     slowest > 1000 ? `; the page answered ${(slowest / 1000).toFixed(1)} s late once` : '';
   return `${how}; position ${before.position.toFixed(2)} → ${after.position?.toFixed(2) ?? '?'}${
@@ -71,12 +78,14 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
 
 export async function pause(step: ActionOf<'pause'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
+  if (ctx.lastPlay?.playing && ctx.lastPlay.stoppedAt === undefined)
+    ctx.lastPlay.stoppedAt = Date.now();
   await pausePlayback(page, step.via);
   return describeState(await readState(page));
 }
 
 /** The participant's way first (the big play button, then the control bar), the API if those fail. */
-async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string> {
+async function startPlayback(page: Page, via: 'control' | 'api', from: number): Promise<string> {
   if (via === 'control') {
     const big = page.locator('.video-js:not(.vjs-has-started) .vjs-big-play-button');
     const control = page.locator('.vjs-control-bar .vjs-play-control.vjs-paused');
@@ -89,10 +98,10 @@ async function startPlayback(page: Page, via: 'control' | 'api'): Promise<string
       () => true,
       () => false,
     );
-    if (clicked && (await isPlaying(page))) return 'pressed play';
+    if (clicked && (await isPlaying(page, from))) return 'pressed play';
   }
   await probe(page, 'play');
-  if (await isPlaying(page))
+  if (await isPlaying(page, from))
     return via === 'control'
       ? 'play control did not respond; started via the player API'
       : 'play()';
@@ -124,11 +133,14 @@ async function pausePlayback(page: Page, via: 'control' | 'api'): Promise<void> 
   if (!(await paused()).held) throw new Error('the media did not pause');
 }
 
-async function isPlaying(page: Page): Promise<boolean> {
-  const start = await readState(page);
+/**
+ * Whether playback started: the position moved on from where it was before the press. On a
+ * machine that lags, the media may even have played to its end before the first look.
+ */
+async function isPlaying(page: Page, from: number): Promise<boolean> {
   const { held } = await poll(
     () => readState(page),
-    (state) => state.paused === false && (state.position ?? 0) > (start.position ?? 0),
+    (state) => (state.position ?? 0) > from + 0.05 || state.ended === true,
     5000,
   );
   return held;

@@ -1,6 +1,6 @@
 import { describeAnswer, resultsOf } from './actions-server.ts';
 import { probe, readState, runSnippet, type OutboxCounts, type PageState } from './page-probe.ts';
-import { sleep, type RunContext } from './run-context.ts';
+import { legitimateFrontier, sleep, type RunContext } from './run-context.ts';
 import type { Expectation, ExpectationOf } from './script-schema.ts';
 import { serverLessons } from './server-api.ts';
 
@@ -75,18 +75,20 @@ async function checkOnce(
     case 'positionAtMost': {
       const state = await readState(page);
       const seen = Math.max(state.position ?? 0, state.dataPosition ?? 0);
+      const max = limitOf(step, ctx);
       return verdict(
-        seen <= step.value + 1e-6,
-        `position ${fmt(state.position)} (data-position ${fmt(state.dataPosition)}), limit ${step.value}`,
+        seen <= max.value + 1e-6,
+        `position ${fmt(state.position)} (data-position ${fmt(state.dataPosition)}), limit ${max.text}`,
       );
     }
     case 'frontierAtMost': {
       const state = await readState(page);
       if (state.dataFrontier === null)
         return { ok: false, detail: 'no [data-frontier] on the page' };
+      const max = limitOf(step, ctx);
       return verdict(
-        state.dataFrontier <= step.value + 1e-6,
-        `data-frontier ${state.dataFrontier}, limit ${step.value}`,
+        state.dataFrontier <= max.value + 1e-6,
+        `data-frontier ${state.dataFrontier}, limit ${max.text}`,
       );
     }
     case 'lessonState': {
@@ -298,4 +300,15 @@ function outline(state: PageState): string {
   return Object.entries(state.lessonStates)
     .map(([id, s]) => `${id}:${s}`)
     .join(' ');
+}
+
+/** The step's absolute limit, or `overPlayed` past what the last play step legitimately reached. */
+function limitOf(
+  step: { value?: number | undefined; overPlayed?: number | undefined },
+  ctx: RunContext,
+): { value: number; text: string } {
+  if (step.value !== undefined) return { value: step.value, text: String(step.value) };
+  const base = legitimateFrontier(ctx, Date.now());
+  const value = base + (step.overPlayed ?? 0);
+  return { value, text: `${fmt(value)} (${fmt(base)} played + ${step.overPlayed ?? 0})` };
 }

@@ -23,6 +23,12 @@ export interface RunContext {
   noticeCursor: number;
   /** Runner clock (ms) when the first `open` began: the page's participant exists since then at most. */
   firstOpenAt: number | undefined;
+  /**
+   * What the last `play` step legitimately played to: its frontier, when it ended, and whether
+   * playback went on after it (then until the next `pause`). `overPlayed` limits count from here,
+   * so a machine that lags (and overshoots a play step) does not fail an honest script.
+   */
+  lastPlay?: { frontier: number; at: number; playing: boolean; stoppedAt?: number } | undefined;
   /** Where this script's screenshots go. */
   artifactDir: string;
 }
@@ -88,4 +94,15 @@ export function describeState(state: PageState | undefined): string {
   if (!state) return '';
   const position = state.position === null ? '–' : state.position.toFixed(2);
   return `lesson ${state.openLesson ?? '–'}, position ${position}, frontier ${state.dataFrontier ?? '–'}`;
+}
+
+/**
+ * The frontier a script may legitimately have reached: the last play step's frontier plus, if
+ * playback went on, the wall time until it was paused (nothing plays faster than 1x for real).
+ */
+export function legitimateFrontier(ctx: RunContext, nowMs: number): number {
+  const last = ctx.lastPlay;
+  if (!last) return 0;
+  const ranFor = last.playing ? ((last.stoppedAt ?? nowMs) - last.at) / 1000 : 0;
+  return last.frontier + Math.max(0, ranFor);
 }

@@ -191,12 +191,21 @@ const timing = {
 const expectation = <E extends string, S extends z.ZodRawShape>(name: E, shape: S) =>
   z.strictObject({ expect: z.literal(name), ...timing, ...shape });
 
+/** An absolute limit, or one relative to what the script's last `play` step played. */
+const limit = { value: z.number().min(0).optional(), overPlayed: z.number().min(0).optional() };
+const hasLimit = (step: { value?: number | undefined; overPlayed?: number | undefined }) =>
+  (step.value === undefined) !== (step.overPlayed === undefined);
+const limitMessage = { message: 'give exactly one of value and overPlayed' };
+
 /** Expectations, keyed by their `expect` value. */
 export const EXPECTATION_SCHEMAS = {
-  /** The media position (the element's own clock and `data-position`) is at most `value`. */
-  positionAtMost: expectation('positionAtMost', { value: z.number().min(0) }),
-  /** The player's `data-frontier` is at most `value`. */
-  frontierAtMost: expectation('frontierAtMost', { value: z.number().min(0) }),
+  /**
+   * The media position (the element's own clock and `data-position`) is at most `value`, or at
+   * most `overPlayed` seconds beyond what the last `play` step legitimately reached.
+   */
+  positionAtMost: expectation('positionAtMost', limit).refine(hasLimit, limitMessage),
+  /** The player's `data-frontier` is at most `value`, or `overPlayed` past the last play. */
+  frontierAtMost: expectation('frontierAtMost', limit).refine(hasLimit, limitMessage),
   /** Media advanced no faster than `value` x wall time over `over` seconds, and the rate reads <= value. */
   rateAtMost: expectation('rateAtMost', {
     value: z.number().positive(),

@@ -36,7 +36,11 @@ describe('parseStep', () => {
       { expect: 'lessonState', lesson: 'anggaran', state: 'done' },
       'steps[3].state: expected one of "locked", "available", "completed", got "done"',
     ],
-    [{ expect: 'positionAtMost' }, 'steps[3].value: is required'],
+    [{ expect: 'positionAtMost' }, 'steps[3]: give exactly one of value and overPlayed'],
+    [
+      { expect: 'frontierAtMost', value: 3, overPlayed: 1 },
+      'steps[3]: give exactly one of value and overPlayed',
+    ],
     [{ do: 'switchTab', index: 1.5 }, 'steps[3].index: expected an integer, got 1.5'],
   ])('names the step index and field: %j', (step, message) => {
     const result = parseStep(step, 'steps[3]');
