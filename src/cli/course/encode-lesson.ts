@@ -1,0 +1,174 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AAC_LC, avcCodecString } from '../media/codec-string.ts';
+import {
+  hlsRungArgs,
+  mp4FallbackArgs,
+  posterArgs,
+  spsTraceArgs,
+  type InputFacts,
+} from '../media/ffmpeg-args.ts';
+import { FALLBACK_HEIGHT, ladderFor, rungOf, DEFAULT_LADDER } from '../media/ladder.ts';
+import { masterPlaylist, mediaPlaylistSegments, type Variant } from '../media/master-playlist.ts';
+import { probe, runTool } from '../media/media-tools.ts';
+import { isWebVtt, srtToVtt } from '../media/srt-to-vtt.ts';
+import type { CourseFileLesson } from './course-file.ts';
+import { fileFacts } from './file-facts.ts';
+import {
+  bitrateKbps,
+  type WrittenFile,
+  type WrittenLesson,
+  type WrittenRung,
+} from './lesson-entry.ts';
+import { lessonPaths } from './lesson-paths.ts';
+
+export interface EncodeOptions {
+  outDir: string;
+  /** The course's default ladder. */
+  rungs?: readonly number[] | undefined;
+  /** Called with a label ("240p", "mp4") and 0–1 of the whole lesson. */
+  onProgress: (step: string, share: number) => void;
+  onWarning: (message: string) => void;
+}
+
+const POSTER_HEIGHT = 360;
+const round2 = (seconds: number) => Math.round(seconds * 100) / 100;
+
+async function written(outDir: string, src: string): Promise<WrittenFile> {
+  return { src, ...(await fileFacts(join(outDir, src))) };
+}
+
+/** Encodes one lesson: HLS rungs, MP4 fallback, poster, captions; returns what it wrote. */
+export async function encodeLesson(
+  lesson: CourseFileLesson,
+  options: EncodeOptions,
+): Promise<WrittenLesson> {
+  const { outDir } = options;
+  const paths = lessonPaths(lesson.id);
+  const source = await probe(lesson.video);
+  if (!source.video) throw new Error(`${lesson.video}: has no video stream`);
+  const input: InputFacts = { file: lesson.video, hasAudio: source.audio !== undefined };
+  const heights =
+    lesson.delivery === 'hls'
+      ? ladderFor(lesson.rungs ?? options.rungs ?? DEFAULT_LADDER, source.video.height)
+      : [];
+  const steps = heights.length + 1;
+  let done = 0;
+  const step = (label: string) => ({
+    totalSeconds: source.durationSeconds,
+    onProgress: (share: number) => options.onProgress(label, (done + share) / steps),
+  });
+
+  await rm(join(outDir, paths.hlsDir), { recursive: true, force: true });
+  await mkdir(join(outDir, 'media/posters'), { recursive: true });
+  const variants: (Variant & { rung: WrittenRung })[] = [];
+  for (const height of heights) {
+    const dir = join(outDir, paths.rungDir(height));
+    await mkdir(dir, { recursive: true });
+    await runTool('ffmpeg', hlsRungArgs(input, rungOf(height), dir), step(`${height}p`));
+    variants.push(await measureRung(outDir, lesson.id, height, input.hasAudio));
+    done += 1;
+  }
+  await runTool(
+    'ffmpeg',
+    mp4FallbackArgs(input, rungOf(FALLBACK_HEIGHT), join(outDir, paths.mp4)),
+    step('mp4'),
+  );
+  options.onProgress('mp4', 1);
+
+  const mp4 = await probe(join(outDir, paths.mp4));
+  const durationSeconds = round2(mp4.durationSeconds);
+  let hls: WrittenLesson['hls'];
+  if (variants.length > 0) {
+    await writeFile(
+      join(outDir, paths.master),
+      masterPlaylist(variants.map((v) => ({ ...v, uri: `${v.height}p/index.m3u8` }))),
+    );
+    hls = { master: await written(outDir, paths.master), rungs: variants.map((v) => v.rung) };
+    const hlsSeconds = variants[0]!.segments.reduce((sum, s) => sum + s.seconds, 0);
+    if (Math.abs(hlsSeconds - durationSeconds) > 0.1) {
+      options.onWarning(
+        `${lesson.id}: HLS lasts ${round2(hlsSeconds)} s, the MP4 ${durationSeconds} s`,
+      );
+    }
+  }
+
+  const posterAt = lesson.posterAt ?? (source.durationSeconds >= 2 ? 1 : 0);
+  const posterHeight = Math.min(POSTER_HEIGHT, source.video.height);
+  await runTool(
+    'ffmpeg',
+    posterArgs(lesson.video, posterAt, posterHeight, join(outDir, paths.poster)),
+  );
+
+  const captions: WrittenLesson['captions'] = [];
+  for (const track of lesson.captions) captions.push(await writeCaption(outDir, lesson.id, track));
+
+  return {
+    id: lesson.id,
+    title: lesson.title,
+    durationSeconds,
+    completionThreshold: lesson.completionThreshold,
+    poster: await written(outDir, paths.poster),
+    mp4: {
+      ...(await written(outDir, paths.mp4)),
+      height: Math.min(FALLBACK_HEIGHT, source.video.height),
+    },
+    hls,
+    captions,
+  };
+}
+
+async function measureRung(outDir: string, lessonId: string, height: number, hasAudio: boolean) {
+  const paths = lessonPaths(lessonId);
+  const playlist = paths.rungPlaylist(height);
+  const entries = mediaPlaylistSegments(await readFile(join(outDir, playlist), 'utf8'));
+  const files = [await written(outDir, playlist)];
+  const segments = [];
+  for (const entry of entries) {
+    const file = await written(outDir, `${paths.rungDir(height)}/${entry.uri}`);
+    files.push(file);
+    segments.push({ seconds: entry.seconds, bytes: file.bytes });
+  }
+  const first = join(outDir, paths.rungDir(height), entries[0]?.uri ?? 'seg-000.ts');
+  const picture = (await probe(first)).video;
+  const { stderr } = await runTool('ffmpeg', spsTraceArgs(first));
+  const codecs = [avcCodecString(stderr), ...(hasAudio ? [AAC_LC] : [])].join(',');
+  const seconds = segments.reduce((sum, s) => sum + s.seconds, 0);
+  const mediaBytes = segments.reduce((sum, s) => sum + s.bytes, 0);
+  return {
+    uri: `${height}p/index.m3u8`,
+    width: picture?.width ?? 0,
+    height,
+    codecs,
+    segments,
+    rung: { height, kbps: bitrateKbps(mediaBytes, seconds), files },
+  };
+}
+
+async function writeCaption(
+  outDir: string,
+  lessonId: string,
+  track: CourseFileLesson['captions'][number],
+) {
+  const text = await readFile(track.file, 'utf8');
+  let vtt: string;
+  if (/\.srt$/i.test(track.file)) {
+    try {
+      vtt = srtToVtt(text);
+    } catch (error) {
+      throw new Error(`${track.file}: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    }
+  } else if (isWebVtt(text)) vtt = text;
+  else throw new Error(`${track.file}: is neither SubRip (.srt) nor WebVTT (starts with "WEBVTT")`);
+  const src = lessonPaths(lessonId).caption(track.lang);
+  await mkdir(join(outDir, 'captions'), { recursive: true });
+  await writeFile(join(outDir, src), vtt);
+  return {
+    ...(await written(outDir, src)),
+    srclang: track.lang,
+    label: track.label,
+    default: track.default,
+  };
+}
