@@ -134,13 +134,14 @@ describe('runtut course validate', () => {
   it('catches a wrong duration', async () => {
     const problems = await problemsAfter((dir) => {
       const file = join(dir, 'course.json');
-      writeFileSync(
-        file,
-        readFileSync(file, 'utf8').replace('"durationSeconds": 6', '"durationSeconds": 9'),
-      );
+      const changed = JSON.parse(readFileSync(file, 'utf8')) as CourseManifest;
+      changed.lessons[0]!.durationSeconds = 9;
+      writeFileSync(file, JSON.stringify(changed));
     });
-    expect(problems).toContain(
-      'media/satu.mp4: lessons[0].durationSeconds: is 9 s, the media lasts 6.00 s (ffprobe)',
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^media\/satu\.mp4: lessons\[0\]\.durationSeconds: is 9 s, the media lasts 6\.\d\d s \(ffprobe\)$/,
+      ),
     );
     expect(problems).toContainEqual(
       expect.stringMatching(
