@@ -62,18 +62,20 @@ export async function encodeLesson(
   await rm(join(outDir, paths.hlsDir), { recursive: true, force: true });
   await mkdir(join(outDir, 'media/posters'), { recursive: true });
   const variants: (Variant & { rung: WrittenRung })[] = [];
+  const stepSeconds: Record<string, number> = {};
+  const timed = async (label: string, args: string[]) => {
+    const started = performance.now();
+    await runTool('ffmpeg', args, step(label));
+    stepSeconds[label] = (performance.now() - started) / 1000;
+  };
   for (const height of heights) {
     const dir = join(outDir, paths.rungDir(height));
     await mkdir(dir, { recursive: true });
-    await runTool('ffmpeg', hlsRungArgs(input, rungOf(height), dir), step(`${height}p`));
+    await timed(`${height}p`, hlsRungArgs(input, rungOf(height), dir));
     variants.push(await measureRung(outDir, lesson.id, height, input.hasAudio));
     done += 1;
   }
-  await runTool(
-    'ffmpeg',
-    mp4FallbackArgs(input, rungOf(FALLBACK_HEIGHT), join(outDir, paths.mp4)),
-    step('mp4'),
-  );
+  await timed('mp4', mp4FallbackArgs(input, rungOf(FALLBACK_HEIGHT), join(outDir, paths.mp4)));
   options.onProgress('mp4', 1);
 
   const mp4 = await probe(join(outDir, paths.mp4));
@@ -115,6 +117,7 @@ export async function encodeLesson(
     },
     hls,
     captions,
+    stepSeconds,
   };
 }
 

@@ -23,6 +23,8 @@ export interface WrittenLesson {
   mp4: WrittenFile & { height: number };
   hls?: { master: WrittenFile; rungs: WrittenRung[] } | undefined;
   captions: (WrittenFile & { srclang: string; label: string; default?: boolean | undefined })[];
+  /** Wall-clock seconds each encode took ("240p", "mp4"), for the closing figures. */
+  stepSeconds?: Record<string, number>;
 }
 
 const kbps = (bytes: number, seconds: number) => Math.round((bytes * 8) / seconds / 100) / 10;

@@ -59,6 +59,10 @@ export async function runPackage(args: string[]): Promise<number> {
         `${result.wallSeconds.toFixed(1)} s (${perMinute.toFixed(1)} s per minute of video)` +
         `${result.skipped.length ? `; ${result.skipped.length} unchanged` : ''}\n`,
     );
+    const steps = Object.entries(result.stepSeconds).map(
+      ([step, s]) => `${step} ${s.toFixed(1)} s`,
+    );
+    process.stdout.write(`encoding time by output: ${steps.join(', ')}\n`);
   } else process.stdout.write(`nothing to encode: ${result.skipped.length} lesson(s) unchanged\n`);
   return 0;
 }

@@ -35,9 +35,10 @@ export interface PackageResult {
   manifest: CourseManifest;
   encoded: string[];
   skipped: string[];
-  /** Seconds of lesson encoded and the wall-clock seconds it took. */
+  /** Seconds of lesson encoded and the wall-clock seconds it took, in all and per encode. */
   mediaSeconds: number;
   wallSeconds: number;
+  stepSeconds: Record<string, number>;
 }
 
 /** Packages a course plan into `outDir`: media, captions, posters, course.json, build record. */
@@ -59,6 +60,7 @@ export async function packageCourse(
     skipped: [] as string[],
     mediaSeconds: 0,
     wallSeconds: 0,
+    stepSeconds: {} as Record<string, number>,
   };
 
   for (const lesson of plan.lessons) {
@@ -98,6 +100,9 @@ export async function packageCourse(
     result.encoded.push(lesson.id);
     result.mediaSeconds += written.durationSeconds;
     result.wallSeconds += seconds;
+    for (const [step, spent] of Object.entries(written.stepSeconds ?? {})) {
+      result.stepSeconds[step] = (result.stepSeconds[step] ?? 0) + spent;
+    }
     // Saved after every lesson: an interrupted run keeps the lessons it finished.
     await writeFile(
       recordPath,
