@@ -91,6 +91,14 @@ export async function packageCourse(
       rungs: plan.rungs,
       onProgress: (step, share) => view.update(step, share),
       onWarning: (message) => log(`warning: ${message}`),
+    }).catch((error: unknown) => {
+      view.done('failed');
+      throw new Error(
+        `lesson ${lesson.id}: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          cause: error,
+        },
+      );
     });
     const seconds = (performance.now() - started) / 1000;
     view.done(`${written.durationSeconds.toFixed(1)} s of video in ${seconds.toFixed(1)} s`);
@@ -155,7 +163,8 @@ async function describeInputs(
   const out: InputRecord[] = [];
   for (const path of files) {
     const now = await sizeAndMtime(path).catch(() => {
-      throw new Error(`${path}: not found`);
+      const field = path === lesson.video ? 'video' : 'captions file';
+      throw new Error(`lesson ${lesson.id}: ${field} not found: ${path}`);
     });
     const file = relative(baseDir, path);
     const sha256 = knownHash(previous, file, now) ?? (await fileFacts(path)).sha256;
