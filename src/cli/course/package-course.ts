@@ -79,7 +79,7 @@ export async function packageCourse(
       const entry = { ...before.lesson, title: lesson.title };
       if (lesson.completionThreshold === undefined) delete entry.completionThreshold;
       else entry.completionThreshold = lesson.completionThreshold;
-      record.lessons[lesson.id] = { ...before, lesson: entry };
+      record.lessons[lesson.id] = { fingerprint, inputs, lesson: entry };
       lessons.push(entry);
       result.skipped.push(lesson.id);
       continue;
