@@ -1,25 +1,12 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AAC_LC, avcCodecString } from '../media/codec-string.ts';
-import {
-  hlsRungArgs,
-  mp4FallbackArgs,
-  posterArgs,
-  spsTraceArgs,
-  type InputFacts,
-} from '../media/ffmpeg-args.ts';
+import { hlsRungArgs, mp4FallbackArgs, posterArgs, type InputFacts } from '../media/ffmpeg-args.ts';
 import { FALLBACK_HEIGHT, ladderFor, rungOf, DEFAULT_LADDER } from '../media/ladder.ts';
-import { masterPlaylist, mediaPlaylistSegments, type Variant } from '../media/master-playlist.ts';
+import { masterPlaylist, type Variant } from '../media/master-playlist.ts';
 import { probe, runTool } from '../media/media-tools.ts';
-import { isWebVtt, srtToVtt } from '../media/srt-to-vtt.ts';
 import type { CourseFileLesson } from './course-file.ts';
-import { fileFacts } from './file-facts.ts';
-import {
-  bitrateKbps,
-  type WrittenFile,
-  type WrittenLesson,
-  type WrittenRung,
-} from './lesson-entry.ts';
+import type { WrittenLesson, WrittenRung } from './lesson-entry.ts';
+import { measureRung, writeCaption, written } from './lesson-outputs.ts';
 import { lessonPaths } from './lesson-paths.ts';
 
 export interface EncodeOptions {
@@ -33,10 +20,6 @@ export interface EncodeOptions {
 
 const POSTER_HEIGHT = 360;
 const round2 = (seconds: number) => Math.round(seconds * 100) / 100;
-
-async function written(outDir: string, src: string): Promise<WrittenFile> {
-  return { src, ...(await fileFacts(join(outDir, src))) };
-}
 
 /** Encodes one lesson: HLS rungs, MP4 fallback, poster, captions; returns what it wrote. */
 export async function encodeLesson(
@@ -118,60 +101,5 @@ export async function encodeLesson(
     hls,
     captions,
     stepSeconds,
-  };
-}
-
-async function measureRung(outDir: string, lessonId: string, height: number, hasAudio: boolean) {
-  const paths = lessonPaths(lessonId);
-  const playlist = paths.rungPlaylist(height);
-  const entries = mediaPlaylistSegments(await readFile(join(outDir, playlist), 'utf8'));
-  const files = [await written(outDir, playlist)];
-  const segments = [];
-  for (const entry of entries) {
-    const file = await written(outDir, `${paths.rungDir(height)}/${entry.uri}`);
-    files.push(file);
-    segments.push({ seconds: entry.seconds, bytes: file.bytes });
-  }
-  const first = join(outDir, paths.rungDir(height), entries[0]?.uri ?? 'seg-000.ts');
-  const picture = (await probe(first)).video;
-  const { stderr } = await runTool('ffmpeg', spsTraceArgs(first));
-  const codecs = [avcCodecString(stderr), ...(hasAudio ? [AAC_LC] : [])].join(',');
-  const seconds = segments.reduce((sum, s) => sum + s.seconds, 0);
-  const mediaBytes = segments.reduce((sum, s) => sum + s.bytes, 0);
-  return {
-    uri: `${height}p/index.m3u8`,
-    width: picture?.width ?? 0,
-    height,
-    codecs,
-    segments,
-    rung: { height, kbps: bitrateKbps(mediaBytes, seconds), files },
-  };
-}
-
-async function writeCaption(
-  outDir: string,
-  lessonId: string,
-  track: CourseFileLesson['captions'][number],
-) {
-  const text = await readFile(track.file, 'utf8');
-  let vtt: string;
-  if (/\.srt$/i.test(track.file)) {
-    try {
-      vtt = srtToVtt(text);
-    } catch (error) {
-      throw new Error(`${track.file}: ${error instanceof Error ? error.message : String(error)}`, {
-        cause: error,
-      });
-    }
-  } else if (isWebVtt(text)) vtt = text;
-  else throw new Error(`${track.file}: is neither SubRip (.srt) nor WebVTT (starts with "WEBVTT")`);
-  const src = lessonPaths(lessonId).caption(track.lang);
-  await mkdir(join(outDir, 'captions'), { recursive: true });
-  await writeFile(join(outDir, src), vtt);
-  return {
-    ...(await written(outDir, src)),
-    srclang: track.lang,
-    label: track.label,
-    default: track.default,
   };
 }

@@ -1,28 +1,19 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   MANIFEST_SCHEMA_VERSION,
   parseCourseManifest,
   type CourseManifest,
   type Lesson,
 } from '../../domain/course-manifest.ts';
-import { FALLBACK_HEIGHT, RUNGS, SEGMENT_SECONDS, KEYFRAME_SECONDS } from '../media/ladder.ts';
 import { runTool } from '../media/media-tools.ts';
-import {
-  canSkip,
-  fingerprintOf,
-  knownHash,
-  parseBuildRecord,
-  type BuildRecord,
-  type InputRecord,
-} from './build-record.ts';
-import type { CourseFileLesson, CoursePlan } from './course-file.ts';
+import { canSkip, fingerprintOf, parseBuildRecord, type BuildRecord } from './build-record.ts';
+import type { CoursePlan } from './course-file.ts';
+import { describeInputs, encodingSettings, outputsIntact } from './lesson-inputs.ts';
 import { encodeLesson } from './encode-lesson.ts';
-import { fileFacts, sizeAndMtime } from './file-facts.ts';
 import { lessonEntry } from './lesson-entry.ts';
 import { BUILD_RECORD_FILE } from './lesson-paths.ts';
 import { progressView } from './progress-bar.ts';
-import { referencedFiles } from './referenced-files.ts';
 
 export interface PackageOptions {
   outDir: string;
@@ -134,53 +125,4 @@ export async function packageCourse(
   await writeFile(join(outDir, 'course.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await writeFile(recordPath, `${JSON.stringify(record, null, 2)}\n`);
   return { manifest: checked.manifest, ...result };
-}
-
-/** Everything that changes the encoded files (not titles or thresholds). */
-function encodingSettings(lesson: CourseFileLesson, plan: CoursePlan) {
-  return {
-    delivery: lesson.delivery,
-    rungs: lesson.rungs ?? plan.rungs,
-    posterAt: lesson.posterAt,
-    captions: lesson.captions.map(({ lang, label, default: isDefault }) => ({
-      lang,
-      label,
-      isDefault,
-    })),
-    ladder: RUNGS,
-    fallback: FALLBACK_HEIGHT,
-    segmentSeconds: SEGMENT_SECONDS,
-    keyframeSeconds: KEYFRAME_SECONDS,
-  };
-}
-
-async function describeInputs(
-  baseDir: string,
-  lesson: CourseFileLesson,
-  previous: readonly InputRecord[] | undefined,
-): Promise<InputRecord[]> {
-  const files = [lesson.video, ...lesson.captions.map((track) => track.file)];
-  const out: InputRecord[] = [];
-  for (const path of files) {
-    const now = await sizeAndMtime(path).catch(() => {
-      const field = path === lesson.video ? 'video' : 'captions file';
-      throw new Error(`lesson ${lesson.id}: ${field} not found: ${path}`);
-    });
-    const file = relative(baseDir, path);
-    const sha256 = knownHash(previous, file, now) ?? (await fileFacts(path)).sha256;
-    out.push({ file, ...now, sha256 });
-  }
-  return out;
-}
-
-async function outputsIntact(outDir: string, lesson: Lesson | undefined): Promise<boolean> {
-  if (!lesson) return false;
-  for (const reference of referencedFiles(lesson, 0)) {
-    const size = await stat(join(outDir, reference.src)).then(
-      (info) => info.size,
-      () => -1,
-    );
-    if (size < 0 || (reference.bytes !== undefined && size !== reference.bytes)) return false;
-  }
-  return true;
 }
