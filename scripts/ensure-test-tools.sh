@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Makes sure the tools the test suite needs are on this machine: Debian's Chromium (the browser
 # tests never download a browser), PostgreSQL's server binaries (a throwaway server for the
-# server tests) and ffmpeg/ffprobe (the packaging tool and its tests transcode real video). As root on Debian it installs what is missing; elsewhere it says what to install.
+# server tests) and ffmpeg (the course packaging tool and its tests). As root on Debian it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
 
 missing=()
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium fonts-dejavu-core)
 command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+# ffmpeg/ffprobe: the packaging tool's tests encode a short video, and `course validate` probes media.
+{ command -v ffmpeg && command -v ffprobe; } >/dev/null 2>&1 || missing+=(ffmpeg)
 command -v runuser >/dev/null 2>&1 || [ "$(id -u)" -ne 0 ] || missing+=(util-linux)
 
 [ "${#missing[@]}" -eq 0 ] && exit 0

@@ -36,6 +36,7 @@ describe('strict lesson order for a new participant', () => {
       tabungan: 'locked',
       pinjaman: 'locked',
       penutup: 'locked',
+      rencana: 'locked',
     });
     await course.waitForCurrentLesson('pengantar');
     expect(await course.page.locator('video').count()).toBe(1);
