@@ -10,8 +10,9 @@ const addOriginCommand: ProviderSubcommand = {
     const { positionals } = parseCommand(args, 2, {});
     const id = providerIdArg(positionals[0] ?? '');
     const origin = originArg(positionals[1] ?? '');
+    const db = await io.database();
     if (!(await existingProvider(io, id))) return EXIT.failure;
-    await addOrigin(io.db, id, origin);
+    await addOrigin(db, id, origin);
     io.out(`${id} allows ${origin}`);
     return EXIT.ok;
   },

@@ -23,7 +23,8 @@ const addProvider: ProviderSubcommand = {
     if (reserved().includes(id))
       throw new UsageError(`"${id}" is the server's configured provider; choose another id`);
     const origins = (values.origin ?? []).map(originArg);
-    const added = await io.db.transaction(async (tx) => {
+    const db = await io.database();
+    const added = await db.transaction(async (tx) => {
       if (!(await insertProvider(tx, id, name, io.now()))) return undefined;
       for (const origin of origins) await addOrigin(tx, id, origin);
       return issueSecret(tx, id, io.now(), 0);

@@ -5,7 +5,8 @@ import { openDatabase } from '../../server/db/open-database.ts';
 
 /** What a provider sub-command gets: the server's database, output, and the clock. */
 export interface CliIo {
-  db: Database;
+  /** Opened on first use, so a usage error never waits for (or locks) the database. */
+  database(): Promise<Database>;
   out: (line: string) => void;
   err: (line: string) => void;
   now: () => number;
@@ -15,6 +16,9 @@ export interface CliIo {
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
+
+/** The command could not run (the database is busy or unreachable): exit 1 with this message. */
+export class CliFailure extends Error {}
 
 /**
  * Opens the database the server uses (DATABASE_URL, else the embedded one in DATA_DIR). The

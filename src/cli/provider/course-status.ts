@@ -12,7 +12,8 @@ const statusCommand: ProviderSubcommand = {
   summary: 'shows each course folder as the server last saw it, with its problem if any',
   async run(args, io) {
     parseCommand(args, 0, {});
-    const publications = await listPublications(io.db);
+    const db = await io.database();
+    const publications = await listPublications(db);
     const rows = publications.map((item) => [
       item.courseId,
       item.providerId ?? '-',

@@ -12,16 +12,17 @@ const listCommand: ProviderSubcommand = {
   async run(args, io) {
     parseCommand(args, 0, {});
     const now = io.now();
-    const providers = await listProviders(io.db);
-    const publications = await listPublications(io.db);
+    const db = await io.database();
+    const providers = await listProviders(db);
+    const publications = await listPublications(db);
     const rows = await Promise.all(
       providers.map(async (provider) => {
-        const secrets = await listSecrets(io.db, provider.id);
+        const secrets = await listSecrets(db, provider.id);
         const valid = secrets.filter(
           (key) => key.retiredAt === null || key.retiredAt.getTime() > now,
         );
         const signing = secrets.filter((key) => key.supersededAt === null).at(-1)?.kid ?? '-';
-        const keys = await listReportKeys(io.db, provider.id);
+        const keys = await listReportKeys(db, provider.id);
         const courses = publications
           .filter((item) => item.providerId === provider.id && item.manifest !== null)
           .map((item) => item.courseId + (item.problem ? ' (!)' : ''));

@@ -32,7 +32,7 @@ export function originArg(text: string): string {
 
 /** The stored provider, or undefined after saying on stderr that there is none. */
 export async function existingProvider(io: CliIo, id: string): Promise<StoredProvider | undefined> {
-  const provider = await findProvider(io.db, id);
+  const provider = await findProvider(await io.database(), id);
   if (!provider) io.err(`no provider "${id}" (runtut provider list shows them)`);
   return provider;
 }

@@ -1,4 +1,5 @@
-import { EXIT, openServerDatabase, UsageError, type CliIo } from './cli-io.ts';
+import type { Database } from '../../server/db/database.ts';
+import { CliFailure, EXIT, openServerDatabase, UsageError, type CliIo } from './cli-io.ts';
 
 /** One `runtut provider <name>` sub-command, each in its own file beside this one. */
 export interface ProviderSubcommand {
@@ -45,13 +46,13 @@ export async function run(args: string[]): Promise<number> {
     console.log(`usage: runtut provider ${command.usage}\n  ${command.summary}`);
     return EXIT.ok;
   }
-  const db = await openServerDatabase(`runtut provider ${name}`);
-  if (typeof db === 'string') {
-    console.error(`runtut provider ${name}: ${db}`);
-    return EXIT.failure;
-  }
+  let opened: Promise<Database> | undefined;
   const io: CliIo = {
-    db,
+    database: () =>
+      (opened ??= openServerDatabase(`runtut provider ${name}`).then((db) => {
+        if (typeof db === 'string') throw new CliFailure(db);
+        return db;
+      })),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     now: Date.now,
@@ -59,12 +60,16 @@ export async function run(args: string[]): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof CliFailure) {
+      console.error(`runtut provider ${name}: ${error.message}`);
+      return EXIT.failure;
+    }
     if (!(error instanceof UsageError)) throw error;
     console.error(
       `runtut provider ${name}: ${error.message}\nusage: runtut provider ${command.usage}`,
     );
     return EXIT.usage;
   } finally {
-    await db.close();
+    if (opened) await opened.then((db) => db.close()).catch(() => undefined);
   }
 }

@@ -10,8 +10,9 @@ const removeKey: ProviderSubcommand = {
     const { positionals } = parseCommand(args, 2, {});
     const id = providerIdArg(positionals[0] ?? '');
     const keyId = positionals[1] ?? '';
+    const db = await io.database();
     if (!(await existingProvider(io, id))) return EXIT.failure;
-    if (!(await deleteReportKey(io.db, id, keyId))) {
+    if (!(await deleteReportKey(db, id, keyId))) {
       io.err(`provider "${id}" has no report key "${keyId}"`);
       return EXIT.failure;
     }

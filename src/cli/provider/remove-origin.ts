@@ -10,8 +10,9 @@ const removeOriginCommand: ProviderSubcommand = {
     const { positionals } = parseCommand(args, 2, {});
     const id = providerIdArg(positionals[0] ?? '');
     const origin = originArg(positionals[1] ?? '');
+    const db = await io.database();
     if (!(await existingProvider(io, id))) return EXIT.failure;
-    if (!(await removeOrigin(io.db, id, origin))) {
+    if (!(await removeOrigin(db, id, origin))) {
       io.err(`provider "${id}" does not allow ${origin}`);
       return EXIT.failure;
     }

@@ -11,12 +11,13 @@ const retireCommand: ProviderSubcommand = {
     const { positionals } = parseCommand(args, 2, {});
     const id = providerIdArg(positionals[0] ?? '');
     const kid = positionals[1] ?? '';
+    const db = await io.database();
     if (!(await existingProvider(io, id))) return EXIT.failure;
-    if (!(await retireSecret(io.db, id, kid, io.now()))) {
+    if (!(await retireSecret(db, id, kid, io.now()))) {
       io.err(`provider "${id}" has no secret with kid "${kid}"`);
       return EXIT.failure;
     }
-    for (const line of secretTable(await listSecrets(io.db, id), io.now())) io.out(line);
+    for (const line of secretTable(await listSecrets(db, id), io.now())) io.out(line);
     return EXIT.ok;
   },
 };

@@ -17,12 +17,13 @@ const rotateSecret: ProviderSubcommand = {
     const grace = Number(values.grace ?? DEFAULT_GRACE_SECONDS);
     if (!Number.isInteger(grace) || grace < 0)
       throw new UsageError('--grace must be a whole number of seconds, 0 or more');
+    const db = await io.database();
     if (!(await existingProvider(io, id))) return EXIT.failure;
-    const fresh = await io.db.transaction((tx) => issueSecret(tx, id, io.now(), grace));
+    const fresh = await db.transaction((tx) => issueSecret(tx, id, io.now(), grace));
     for (const line of table(['PROVIDER', 'KID', 'SECRET'], [[id, fresh.kid, fresh.secret]]))
       io.out(line);
     io.out('');
-    for (const line of secretTable(await listSecrets(io.db, id), io.now())) io.out(line);
+    for (const line of secretTable(await listSecrets(db, id), io.now())) io.out(line);
     io.err(
       `Sign new tokens with kid "${fresh.kid}". Tokens issued before now keep working until they expire (at most ${grace} s).`,
     );
