@@ -19,7 +19,7 @@ export async function readCourseFolder(dir: string, name: string): Promise<Folde
   try {
     source = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    return { ok: false, file, problem: messageOf(error) };
+    return { ok: false, file, problem: `course.json cannot be read as JSON: ${messageOf(error)}` };
   }
   const result = parseCourseManifest(source);
   if (!result.ok)
