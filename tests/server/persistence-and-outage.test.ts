@@ -92,7 +92,10 @@ describe.each(databaseKinds)('when the database fails (%s)', (kind) => {
     const { rows } = await database.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((row) => row.version)).toEqual([1, 2, 900]);
+    expect(rows.map((row) => row.version)).toEqual([
+      ...shipped.map((migration) => migration.version),
+      900,
+    ]);
     const tables = await database.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'extra_901'",
     );

@@ -26,7 +26,9 @@ async function cli(command: (args: string[]) => Promise<number>, ...args: string
   }
 }
 
-describe('runtut provider … on the embedded database', () => {
+// Every command opens the file-backed embedded database, as the real CLI does: seconds each on a
+// busy machine.
+describe('runtut provider … on the embedded database', { timeout: 120_000 }, () => {
   let dataDir: string;
   const saved = { ...process.env };
 
