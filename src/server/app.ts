@@ -50,7 +50,12 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
     '/api/*',
     cors({
       // Any provider's origin: a preflight does not say whose call it is; tokens and keys scope it.
-      origin: async (origin) => ((await allowsOrigin(origin)) ? origin : null),
+      // No Origin (not a browser's cross-origin call) and the player's own calls need no lookup.
+      origin: async (origin, c) => {
+        if (origin === '') return null;
+        if (origin === new URL(c.req.url).origin) return origin;
+        return (await allowsOrigin(origin)) ? origin : null;
+      },
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key'],
       maxAge: 600,
