@@ -9,6 +9,8 @@ import { EXIT, UsageError } from './usage-error.ts';
  */
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   course: () => import('./course/course-command.ts'),
+  provider: () => import('./provider/provider-command.ts'),
+  token: () => import('./token-command.ts'),
 };
 
 const HELP = () => `Usage: runtut <command> [options]
@@ -20,6 +22,8 @@ ${Object.keys(commands)
 
   runtut course package course.yaml --out public/courses/my-course
   runtut course validate public/courses/my-course
+  runtut provider add acme "Acme Academy" --origin https://learn.acme.example
+  runtut token --participant p-1 --course sample
 
 Run "runtut <command> --help" for a command's options.
 `;

@@ -107,6 +107,8 @@ export const courseManifestSchema = z
     id,
     title: localizedText,
     provider: text.optional(),
+    /** The publishing provider's id on the server (docs/providers.md); absent: the default one. */
+    providerId: id.optional(),
     /** Keep playing when the tab is hidden (credit still needs a visible page unless false). */
     pauseWhenHidden: z.boolean().default(true),
     lessons: z.array(lessonSchema).min(1).max(500),

@@ -4,11 +4,12 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { requireParticipant } from './auth/require-participant.ts';
-import type { ServerConfig } from './config.ts';
+import { providersOf, type ServerConfig } from './config.ts';
 import { isUnavailable, type Database } from './db/database.ts';
 import { apiError } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { MAX_BATCH_BYTES } from './ingest/parse-batch.ts';
+import { courseFileRoutes } from './routes/course-files.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -28,7 +29,10 @@ const SMALL_BODY_BYTES = 16 * 1024;
 /** Builds the whole HTTP app: API and built front end. Never listens (see main.ts). */
 export function buildApp({ db, config, log = console.error }: AppDependencies) {
   const app = new Hono<AppEnv>();
+  const providers = providersOf(config);
   const origins = new Set(config.corsOrigins);
+  const allowsOrigin = async (origin: string) =>
+    (await providers.allowsOrigin?.(origin)) ?? origins.has(origin);
 
   app.use(
     '*',
@@ -45,7 +49,13 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
   app.use(
     '/api/*',
     cors({
-      origin: (origin) => (origins.has(origin) ? origin : null),
+      // Any provider's origin: a preflight does not say whose call it is; tokens and keys scope it.
+      // No Origin (not a browser's cross-origin call) and the player's own calls need no lookup.
+      origin: async (origin, c) => {
+        if (origin === '') return null;
+        if (origin === new URL(c.req.url).origin) return origin;
+        return (await allowsOrigin(origin)) ? origin : null;
+      },
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Authorization', 'Content-Type', 'X-Api-Key'],
       maxAge: 600,
@@ -72,6 +82,7 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
   app.route('/', eventRoutes(db, config));
   app.route('/', progressRoutes(db, config));
   app.route('/', reportRoutes(db, config));
+  app.route('/', courseFileRoutes(config.courses, config.coursesDir));
   if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
 
   app.notFound((c) =>

@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureSessionSecret } from './auth/session-secret.ts';
 import type { TokenSecrets } from './auth/tokens.ts';
-import { loadCourseCatalog, type CourseCatalog } from './courses/course-catalog.ts';
+import type { CourseCatalog } from './courses/course-catalog.ts';
 import type { Database } from './db/database.ts';
 import { sameKey } from './auth/require-report-key.ts';
 import { singleProviderDirectory, type ProviderDirectory } from './providers/provider-directory.ts';
+import { setUpProviders } from './providers/provider-setup.ts';
 
 /** What buildApp needs: everything resolved, nothing read from the environment. */
 export interface ServerConfig extends TokenSecrets {
@@ -18,6 +19,10 @@ export interface ServerConfig extends TokenSecrets {
   courses: CourseCatalog;
   /** Which provider publishes which course, with its origins and report keys (see providersOf). */
   providers?: ProviderDirectory | undefined;
+  /** Course folders: files other than course.json are served from here (course-files.ts). */
+  coursesDir?: string | undefined;
+  /** Stops background work (the course folder poller) before the database closes. */
+  close?: (() => void) | undefined;
   /** Server clock (ms). Receive and completion times come from here, never from devices. */
   now: () => number;
 }
@@ -36,6 +41,10 @@ export interface EnvSettings {
   jwtSecret?: string | undefined;
   reportKey?: string | undefined;
   corsOrigins: string[];
+  /** The env-configured provider's id (RUNTUT_PROVIDER_ID), in provider mode. */
+  providerId?: string | undefined;
+  /** How often COURSES_DIR is checked for new or changed courses (ms, 0 = never). */
+  coursesPollMs: number;
 }
 
 const nonEmpty = (value: string | undefined) =>
@@ -59,6 +68,8 @@ export function readEnv(env: NodeJS.ProcessEnv): EnvSettings {
       .split(',')
       .map((origin) => origin.trim().replace(/\/+$/, ''))
       .filter(Boolean),
+    providerId: nonEmpty(env.RUNTUT_PROVIDER_ID),
+    coursesPollMs: Number(nonEmpty(env.COURSES_POLL_MS) ?? 2000) || 0,
   };
 }
 
@@ -68,8 +79,13 @@ export async function resolveServerConfig(
   db: Database,
 ): Promise<ServerConfig> {
   const provider = settings.providerSecret !== undefined;
-  const courses = await loadCourseCatalog(settings.coursesDir);
   const reportKey = settings.reportKey ?? (provider ? undefined : DEMO_REPORT_KEY);
+  const providers = await setUpProviders(
+    settings,
+    db,
+    { origins: settings.corsOrigins, reportKey },
+    Date.now,
+  );
   return {
     mode: provider ? 'provider' : 'demo',
     providerSecret: settings.providerSecret,
@@ -77,8 +93,12 @@ export async function resolveServerConfig(
     reportKey,
     corsOrigins: settings.corsOrigins,
     staticDir: existsSync(settings.staticDir) ? settings.staticDir : undefined,
-    courses,
-
+    courses: providers.courses,
+    coursesDir: settings.coursesDir,
+    providers: providers.providers,
+    keyring: providers.keyring,
+    defaultProviderId: providers.defaultProviderId,
+    close: () => providers.courses.close(),
     now: Date.now,
   };
 }

@@ -30,6 +30,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(`Runtut: ${signal} received, closing`);
+    config.close?.();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     server.close(() => {

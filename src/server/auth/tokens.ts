@@ -2,6 +2,9 @@ import { decode, sign, verify } from 'hono/jwt';
 import { JwtTokenSignatureMismatched } from 'hono/utils/jwt/types';
 import type { ApiErrorCode } from '../http/api-error.ts';
 import { DEMO_PROVIDER_ID } from '../providers/provider-directory.ts';
+import { keyRefusesClaims, launchKeyFor, type LaunchKeyring } from '../providers/launch-keyring.ts';
+import { participantKey } from '../providers/participant-key.ts';
+import type { LaunchKey } from '../providers/secret-store.ts';
 import type { Identity } from './identity.ts';
 
 export const SESSION_TOKEN_LIFETIME_SECONDS = 365 * 24 * 3600;
@@ -14,6 +17,10 @@ export interface TokenSecrets {
   sessionSecret?: string | undefined;
   /** Checks the provider's launch tokens (provider mode). */
   providerSecret?: string | undefined;
+  /** Providers in the database: a token with a `kid` header is checked with that key's secret. */
+  keyring?: LaunchKeyring | undefined;
+  /** Who signs tokens without a `kid`: the demo or the env-configured provider. */
+  defaultProviderId?: string | undefined;
 }
 
 export type TokenCheck = { ok: true; identity: Identity } | { ok: false; code: ApiErrorCode };
@@ -45,15 +52,29 @@ export async function checkBearer(
   const token = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1];
   if (!token) return fail('token-missing');
   let claims: Record<string, unknown>;
+  let kid: string | undefined;
   try {
     const decoded = decode(token);
     if (decoded.header.alg !== 'HS256') return fail('token-algorithm');
     claims = decoded.payload;
+    kid = decoded.header.kid;
   } catch {
     return fail('token-malformed');
   }
-  if (secrets.mode === 'provider' && claims.mode === 'demo') return fail('demo-token-refused');
-  const secret = secrets.mode === 'provider' ? secrets.providerSecret : secrets.sessionSecret;
+  let secret: string | undefined;
+  let providerId = secrets.defaultProviderId ?? DEMO_PROVIDER_ID;
+  let mode = secrets.mode;
+  let key: LaunchKey | undefined;
+  if (kid !== undefined) {
+    const found = await launchKeyFor(secrets.keyring, kid, nowMs);
+    if (!found.ok) return fail(found.code);
+    ({ key } = found);
+    ({ secret, providerId } = key);
+    mode = 'provider';
+  } else {
+    if (secrets.mode === 'provider' && claims.mode === 'demo') return fail('demo-token-refused');
+    secret = secrets.mode === 'provider' ? secrets.providerSecret : secrets.sessionSecret;
+  }
   if (!secret) return fail('token-signature-invalid');
   try {
     await verify(token, secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
@@ -61,6 +82,10 @@ export async function checkBearer(
     return fail(
       error instanceof JwtTokenSignatureMismatched ? 'token-signature-invalid' : 'token-malformed',
     );
+  }
+  if (key) {
+    const refused = keyRefusesClaims(key, claims);
+    if (refused) return fail(refused);
   }
   const now = nowMs / 1000;
   const { sub, exp, nbf, iat, course } = claims;
@@ -76,10 +101,9 @@ export async function checkBearer(
   return {
     ok: true,
     identity: {
-      participantId: sub,
-      mode: secrets.mode,
-      // One provider per server until providers live in the database (issue 9).
-      providerId: DEMO_PROVIDER_ID,
+      participantId: participantKey(providerId, sub, key !== undefined),
+      mode,
+      providerId,
       courseId: typeof course === 'string' ? course : undefined,
       issuedAtMs,
     },

@@ -4,11 +4,24 @@ import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openPgDatabase } from './pg-database.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+/** Opens the embedded database under the data directory's lock, released when it closes. */
+async function withDataDirLock(settings: DatabaseSettings, openIt: () => Promise<Database>) {
+  const release = await lockDataDir(settings.dataDir, settings.role ?? 'Runtut server');
+  const db = await openIt().catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
+  return { ...db, close: () => db.close().finally(release) };
+}
 
 export interface DatabaseSettings {
   /** A PostgreSQL URL; without one, the embedded database under `dataDir`. */
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Who opens it, named when another process finds the embedded database busy. */
+  role?: string | undefined;
 }
 
 /** Opens the configured database and brings its schema up to date. */
@@ -19,7 +32,7 @@ export async function openDatabase(settings: DatabaseSettings): Promise<Database
   } else {
     const dir = join(settings.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });
-    db = await openPgliteDatabase(dir);
+    db = await withDataDirLock(settings, () => openPgliteDatabase(dir));
   }
   try {
     await migrate(db);

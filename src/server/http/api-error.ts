@@ -29,6 +29,27 @@ const MESSAGES = {
     'Demo tokens are not accepted: this server runs in provider mode and needs a launch token.',
     'Token demo tidak diterima: server ini berjalan dalam mode penyedia dan memerlukan token peluncuran.',
   ],
+  // Launch tokens of providers kept in the database (docs/providers.md).
+  'token-key-unknown': [
+    'The token names a key id ("kid") this server does not know.',
+    'Token memuat id kunci ("kid") yang tidak dikenal server ini.',
+  ],
+  'token-key-retired': [
+    'The secret that signed this token has been retired; ask the provider for a new launch.',
+    'Kunci yang menandatangani token ini sudah dinonaktifkan; minta peluncuran baru dari penyedia.',
+  ],
+  'token-key-superseded': [
+    'The token was signed after its secret was rotated (or has no "iat"): sign with the current secret.',
+    'Token ditandatangani setelah kuncinya diganti (atau tanpa "iat"): tanda tangani dengan kunci terbaru.',
+  ],
+  'token-issuer-invalid': [
+    'The token\'s "iss" does not name the provider of its key.',
+    '"iss" pada token tidak sesuai dengan penyedia pemilik kuncinya.',
+  ],
+  'course-other-provider': [
+    'This course belongs to another provider; this token or key cannot reach it.',
+    'Kursus ini milik penyedia lain; token atau kunci ini tidak dapat mengaksesnya.',
+  ],
   'session-unavailable': [
     'Sessions are issued only in demo mode; open the course from the provider.',
     'Sesi hanya diberikan dalam mode demo; buka kursus dari penyedia.',

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { fieldPath } from '../../domain/course-manifest.ts';
 import type { Lesson } from '../../domain/course-manifest.ts';
 import { lessonEventSchema, type LessonEvent } from '../../domain/lesson-events.ts';
-import { allowsCourse, type Identity } from '../auth/identity.ts';
+import { reachOfCourse } from '../../domain/provider-scope.ts';
+import type { Identity } from '../auth/identity.ts';
 import type { CourseCatalog } from '../courses/course-catalog.ts';
 import type { EventResult } from './delivery.ts';
 
@@ -62,9 +63,14 @@ export function checkEvent(input: unknown, identity: Identity, courses: CourseCa
   }
   const course = courses.get(event.courseId);
   if (!course) return rejected('courseId', `Unknown course "${event.courseId}".`);
-  if (!allowsCourse(identity, event.courseId)) {
+  const reach = reachOfCourse(identity, {
+    id: event.courseId,
+    providerId: courses.providerOf(event.courseId) ?? '',
+  });
+  if (reach === 'other-provider')
+    return rejected('courseId', `Course "${event.courseId}" belongs to another provider.`);
+  if (reach === 'other-course')
     return rejected('courseId', `This token only allows course "${identity.courseId ?? ''}".`);
-  }
   const lesson = course.lessons.find((item) => item.id === event.lessonId);
   if (!lesson)
     return rejected('lessonId', `Course "${event.courseId}" has no lesson "${event.lessonId}".`);

@@ -1,7 +1,8 @@
 /**
  * Who publishes what, and who may see it: the one seam every provider-scoped feature asks
- * (report keys, embedding origins, courses). Issue 9 backs it with the database; until then,
- * and in demo mode, `singleProviderDirectory` answers from the server's configuration.
+ * (report keys, embedding origins, courses). The server backs it with the database
+ * (database-directory.ts, docs/providers.md); `singleProviderDirectory` answers from a
+ * configuration alone (tests, and configs built without a database).
  */
 export interface ProviderRecord {
   id: string;
@@ -17,6 +18,8 @@ export interface ProviderDirectory {
   byCourse(courseId: string): Promise<ProviderRecord | undefined>;
   /** The provider whose report API key this is (the key as presented), or undefined. */
   byReportKey(key: string): Promise<ProviderRecord | undefined>;
+  /** Whether any provider allows this origin (CORS, before the caller is known). */
+  allowsOrigin?(origin: string): Promise<boolean>;
 }
 
 export const DEMO_PROVIDER_ID = 'demo';
@@ -44,5 +47,6 @@ export function singleProviderDirectory(settings: SingleProviderSettings): Provi
       settings.reportKey !== undefined && settings.sameKey(key, settings.reportKey)
         ? record()
         : undefined,
+    allowsOrigin: async (origin) => settings.origins.includes(origin),
   };
 }

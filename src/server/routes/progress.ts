@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Segment } from '../../domain/played-segments.ts';
-import { allowsCourse } from '../auth/identity.ts';
+import { reachOfCourse } from '../../domain/provider-scope.ts';
+import { subjectOf } from '../providers/participant-key.ts';
 import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { apiError } from '../http/api-error.ts';
@@ -25,11 +26,17 @@ export function progressRoutes(db: Database, config: ServerConfig) {
     const courseId = c.req.query('course');
     if (!courseId) return apiError(c, 400, 'course-required');
     const asked = c.req.query('participant') ?? c.req.query('participantId');
-    if (asked !== undefined && asked !== identity.participantId)
+    const own = subjectOf(identity.providerId, identity.participantId);
+    if (asked !== undefined && asked !== identity.participantId && asked !== own)
       return apiError(c, 403, 'participant-not-allowed');
     const course = config.courses.get(courseId);
     if (!course) return apiError(c, 404, 'course-unknown');
-    if (!allowsCourse(identity, courseId)) return apiError(c, 403, 'course-not-allowed');
+    const reach = reachOfCourse(identity, {
+      id: courseId,
+      providerId: config.courses.providerOf(courseId) ?? '',
+    });
+    if (reach === 'other-provider') return apiError(c, 403, 'course-other-provider');
+    if (reach === 'other-course') return apiError(c, 403, 'course-not-allowed');
     const { rows } = await db.query<ProgressRow>(
       `SELECT lesson_id, credited_segments, watched_seconds, coverage, position, completed_at, flags
        FROM lesson_progress WHERE participant_id = $1 AND course_id = $2`,
