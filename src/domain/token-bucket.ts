@@ -13,10 +13,13 @@ export interface Bucket {
 }
 
 export type BucketDecision =
-  | { allowed: true; bucket: Bucket }
-  | { allowed: false; bucket: Bucket; retryAfterSeconds: number };
+  { allowed: true; bucket: Bucket } | { allowed: false; bucket: Bucket; retryAfterSeconds: number };
 
-export function takeToken(rule: BucketRule, bucket: Bucket | undefined, nowMs: number): BucketDecision {
+export function takeToken(
+  rule: BucketRule,
+  bucket: Bucket | undefined,
+  nowMs: number,
+): BucketDecision {
   const previous = bucket ?? { tokens: rule.capacity, atMs: nowMs };
   const elapsed = Math.max(0, nowMs - previous.atMs) / 1000;
   const tokens = Math.min(rule.capacity, previous.tokens + elapsed * rule.perSecond);
@@ -32,5 +35,7 @@ export function takeToken(rule: BucketRule, bucket: Bucket | undefined, nowMs: n
 
 /** True when the bucket would be full again by `nowMs`: it can be forgotten. */
 export function isRefilled(rule: BucketRule, bucket: Bucket, nowMs: number): boolean {
-  return bucket.tokens + (Math.max(0, nowMs - bucket.atMs) / 1000) * rule.perSecond >= rule.capacity;
+  return (
+    bucket.tokens + (Math.max(0, nowMs - bucket.atMs) / 1000) * rule.perSecond >= rule.capacity
+  );
 }

@@ -51,8 +51,7 @@ async function runServer(processSettings: ProcessSettings, logger: Logger) {
     // The constructor installs the listener that answers the primary's metrics requests.
     new AggregatorRegistry();
     AggregatorRegistry.setRegistries([metrics.registry]);
-  }
-  else if (processSettings.metrics) {
+  } else if (processSettings.metrics) {
     await startMetricsServer(
       { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics() },
       { ...processSettings.metrics, logger },
