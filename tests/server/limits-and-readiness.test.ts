@@ -89,7 +89,7 @@ describe.each(databaseKinds)('limits, readiness and observability (%s)', (kind) 
       {
         apiBase: '',
         timeoutMs: 5_000,
-        fetch: (input, init) =>
+        fetch: async (input, init) =>
           app.request(input, {
             ...init,
             headers: { ...(init.headers as object), ...from('203.0.113.5') },
