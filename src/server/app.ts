@@ -33,6 +33,8 @@ export interface AppDependencies {
   limits?: LimitSettings;
   /** Graceful shutdown sets `draining`, and readiness answers 503. */
   lifecycle?: Lifecycle;
+  /** Completion reports read here (a read replica) when given; else from `db`. */
+  reportsDb?: Database;
   /** false: log only failed requests. */
   logRequests?: boolean;
 }
@@ -99,7 +101,7 @@ export function buildApp(deps: AppDependencies) {
   app.route('/', sessionRoutes(db, config));
   app.route('/', eventRoutes(db, config, metrics));
   app.route('/', progressRoutes(db, config));
-  app.route('/', reportRoutes(db, config));
+  app.route('/', reportRoutes(deps.reportsDb ?? db, config));
   if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
 
   app.notFound((c) =>

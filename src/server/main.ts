@@ -7,6 +7,7 @@ import { readProcessSettings, type ProcessSettings } from './cluster/process-set
 import { runPrimary } from './cluster/run-primary.ts';
 import { readEnv, resolveServerConfig } from './config.ts';
 import { openDatabase } from './db/open-database.ts';
+import { openPgDatabase } from './db/pg-database.ts';
 import { gracefulShutdown } from './lifecycle/graceful-shutdown.ts';
 import { readLimitSettings } from './limits/limit-settings.ts';
 import { createJsonLogger, type Logger } from './observability/json-logger.ts';
@@ -19,6 +20,14 @@ async function runServer(processSettings: ProcessSettings, logger: Logger) {
   const limits = readLimitSettings(process.env);
   const db = await openDatabase({ ...settings, pool: processSettings.pool });
   const config = await resolveServerConfig(settings, db);
+  // Reports only read: a replica's lag delays a completion in a report by seconds, nothing more.
+  const reportsDb = processSettings.reportsDatabaseUrl
+    ? await openPgDatabase({
+        connectionString: processSettings.reportsDatabaseUrl,
+        ...processSettings.pool,
+        max: Math.max(2, Math.ceil(processSettings.pool.max / 4)),
+      })
+    : undefined;
   const metrics = createServerMetrics();
   const lifecycle = { draining: false };
   const app = buildApp({
@@ -28,6 +37,7 @@ async function runServer(processSettings: ProcessSettings, logger: Logger) {
     metrics,
     limits,
     lifecycle,
+    ...(reportsDb ? { reportsDb } : {}),
     logRequests: processSettings.logRequests,
   });
   const server = serve(
@@ -60,7 +70,7 @@ async function runServer(processSettings: ProcessSettings, logger: Logger) {
 
   const stop = gracefulShutdown({
     server,
-    db,
+    db: { close: async () => void (await Promise.all([db.close(), reportsDb?.close()])) },
     lifecycle,
     logger,
     graceMs: processSettings.shutdownGraceMs,

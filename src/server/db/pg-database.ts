@@ -10,6 +10,11 @@ export interface PgOptions {
   statementTimeoutMs?: number;
   /** Waiting longer than this for a free pooled connection fails the request with 503. */
   connectionTimeoutMs?: number;
+  /**
+   * Behind PgBouncer: send no session settings at connect (PgBouncer refuses unknown startup
+   * parameters); set statement_timeout on the database role instead (docs/deployment.md).
+   */
+  pooler?: 'pgbouncer' | undefined;
 }
 
 /** Pool defaults that keep a process bounded (docs/deployment.md: pool sizes). */
@@ -24,10 +29,10 @@ export async function openPgDatabase(options: PgOptions): Promise<Database> {
     connectionTimeoutMillis: options.connectionTimeoutMs ?? PG_POOL_DEFAULTS.connectionTimeoutMs,
     // Both ends: the server cancels a long statement; the client gives up on a stalled socket
     // (a network stall sends no error) a little later, so the request can answer 503.
-    ...(statementTimeout > 0
-      ? { statement_timeout: statementTimeout, query_timeout: statementTimeout + 2_000 }
+    ...(statementTimeout > 0 ? { query_timeout: statementTimeout + 2_000 } : {}),
+    ...(statementTimeout > 0 && options.pooler !== 'pgbouncer'
+      ? { statement_timeout: statementTimeout, idle_in_transaction_session_timeout: 30_000 }
       : {}),
-    idle_in_transaction_session_timeout: 30_000,
     keepAlive: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
