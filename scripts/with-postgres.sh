@@ -54,6 +54,8 @@ RESTART
 chmod 755 "$PG_DIR/restart.sh"
 if [ "$(id -u)" -eq 0 ]; then chown postgres: "$PG_DIR/restart.sh"; fi
 export DATABASE_TEST_RESTART="$PG_DIR/restart.sh"
+# Its data directory (postmaster.pid names the server process, for CPU figures).
+export PG_TEST_DATA_DIR="$PG_DIR/data"
 echo "with-postgres: PostgreSQL $("$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -tAc 'SHOW server_version' postgres) on 127.0.0.1:$PORT" >&2
 set +e
 "$@"

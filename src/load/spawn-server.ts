@@ -4,6 +4,8 @@ import { sleep } from './load-http.ts';
 
 export interface SpawnedServer {
   url: string;
+  /** The process group's leader (the tree below it is the whole server). */
+  pid: number;
   /** pids of the API processes (the workers under WORKERS>1) that are alive now, as logged. */
   workerPids(): number[];
   log: string[];
@@ -61,6 +63,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   }
   return {
     url,
+    pid: child.pid ?? 0,
     log,
     workerPids: () =>
       [...alive].filter((pid) => {
