@@ -159,6 +159,9 @@ export async function runLoad(
       else if (intermittent) phone.online = share < outageStart || share >= outageEnd;
       void phone.flush();
     }
+    // Back in signal at the latest when play stops: a phone that started offline (and perhaps
+    // never reached the server during play) now opens its session with the ticket.
+    if (ticketed && !phone.token) Object.assign(phone, await session({ clockTicket: ticket }));
   }
 
   const progress = setInterval(() => {
