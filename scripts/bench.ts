@@ -2,10 +2,16 @@ import { cpus } from 'node:os';
 import { coursePackageSection } from './bench/course-package.ts';
 import { drainSection } from './bench/drain.ts';
 import type { BenchSection } from './bench/section.ts';
+import { loadCapacitySection } from './bench/load-capacity.ts';
 import { serverIngestSection } from './bench/server-ingest.ts';
 
 /** `npm run bench`: prints figures, section by section. Add a section to this list. */
-const sections: BenchSection[] = [serverIngestSection, drainSection, coursePackageSection];
+const sections: BenchSection[] = [
+  serverIngestSection,
+  drainSection,
+  coursePackageSection,
+  loadCapacitySection,
+];
 
 console.log(`Runtut bench: Node ${process.version}, ${cpus().length} CPU(s)`);
 let failed = false;

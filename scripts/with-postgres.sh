@@ -44,6 +44,18 @@ as_pg "$PG_CTL" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
 "$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -q -c 'CREATE DATABASE runtut_test' postgres
 
 export DATABASE_URL_TEST="postgres://postgres@127.0.0.1:$PORT/runtut_test"
+# Fault runs restart the server under load (tests/load): a script that does it, as postgres.
+cat >"$PG_DIR/restart.sh" <<RESTART
+#!/usr/bin/env bash
+set -e
+if [ "\$(id -u)" -eq 0 ]; then exec runuser -u postgres -- "$PG_CTL" -D "$PG_DIR/data" -m fast -w restart -l "$PG_DIR/server.log" -o "-p $PORT -k $PG_DIR -c listen_addresses=127.0.0.1" >/dev/null; fi
+exec "$PG_CTL" -D "$PG_DIR/data" -m fast -w restart -l "$PG_DIR/server.log" -o "-p $PORT -k $PG_DIR -c listen_addresses=127.0.0.1" >/dev/null
+RESTART
+chmod 755 "$PG_DIR/restart.sh"
+if [ "$(id -u)" -eq 0 ]; then chown postgres: "$PG_DIR/restart.sh"; fi
+export DATABASE_TEST_RESTART="$PG_DIR/restart.sh"
+# Its data directory (postmaster.pid names the server process, for CPU figures).
+export PG_TEST_DATA_DIR="$PG_DIR/data"
 echo "with-postgres: PostgreSQL $("$PSQL" -h 127.0.0.1 -p "$PORT" -U postgres -tAc 'SHOW server_version' postgres) on 127.0.0.1:$PORT" >&2
 set +e
 "$@"

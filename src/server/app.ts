@@ -16,23 +16,44 @@ import { progressRoutes } from './routes/progress.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staticRoutes } from './routes/static.ts';
+import { addressLimit, participantLimit, requestTimeout } from './limits/limit-middleware.ts';
+import type { LimitSettings } from './limits/limit-settings.ts';
+import { createJsonLogger, type Logger } from './observability/json-logger.ts';
+import { readinessRoutes, type Lifecycle } from './observability/readiness.ts';
+import { observeRequests } from './observability/request-observer.ts';
+import type { ServerMetrics } from './observability/server-metrics.ts';
 
 export interface AppDependencies {
   db: Database;
   config: ServerConfig;
   log?: (message: string) => void;
+  /** Structured request and error logs (default: JSON lines on stdout, errors through `log`). */
+  logger?: Logger;
+  metrics?: ServerMetrics;
+  /** Rate limits and the request timeout; none when absent (tests), main.ts reads them. */
+  limits?: LimitSettings;
+  /** Graceful shutdown sets `draining`, and readiness answers 503. */
+  lifecycle?: Lifecycle;
+  /** Completion reports read here (a read replica) when given; else from `db`. */
+  reportsDb?: Database;
+  /** false: log only failed requests. */
+  logRequests?: boolean;
 }
 
 /** Other request bodies (session, reports) are tiny. */
 const SMALL_BODY_BYTES = 16 * 1024;
 
 /** Builds the whole HTTP app: API and built front end. Never listens (see main.ts). */
-export function buildApp({ db, config, log = console.error }: AppDependencies) {
+export function buildApp(deps: AppDependencies) {
+  const { db, config, log = console.error, metrics, limits } = deps;
+  const logger = deps.logger ?? createJsonLogger((line) => log(line), {}, config.now);
   const app = new Hono<AppEnv>();
   const providers = providersOf(config);
   const origins = new Set(config.corsOrigins);
   const allowsOrigin = async (origin: string) =>
     (await providers.allowsOrigin?.(origin)) ?? origins.has(origin);
+
+  app.use('*', observeRequests(logger, metrics, { logSuccess: deps.logRequests ?? true }));
 
   app.use(
     '*',
@@ -73,15 +94,24 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
     c.req.path === '/api/v1/events' ? tooLarge(c, next) : small(c, next),
   );
 
+  if (limits) {
+    app.use('/api/*', requestTimeout(limits.requestTimeoutMs));
+    app.use('/api/*', addressLimit(limits, metrics, config.now));
+  }
   const participant = requireParticipant(db, config, config.now);
   app.use('/api/v1/events', participant);
   app.use('/api/v1/progress', participant);
+  if (limits) {
+    app.use('/api/v1/events', participantLimit(limits, metrics, config.now));
+    app.use('/api/v1/progress', participantLimit(limits, metrics, config.now));
+  }
 
   app.route('/', healthRoutes(db));
+  app.route('/', readinessRoutes(db, deps.lifecycle ?? { draining: false }));
   app.route('/', sessionRoutes(db, config));
-  app.route('/', eventRoutes(db, config));
+  app.route('/', eventRoutes(db, config, metrics));
   app.route('/', progressRoutes(db, config));
-  app.route('/', reportRoutes(db, config));
+  app.route('/', reportRoutes(deps.reportsDb ?? db, config));
   app.route('/', courseFileRoutes(config.courses, config.coursesDir));
   if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
 
@@ -94,9 +124,12 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
       return apiError(c, 503, 'database-unavailable');
     }
     if (error instanceof HTTPException) return error.getResponse();
-    log(
-      `request ${c.req.method} ${c.req.path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    logger.error('request failed', {
+      requestId: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
     return apiError(c, 500, 'internal-error');
   });
   return app;

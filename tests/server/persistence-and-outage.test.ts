@@ -125,7 +125,7 @@ describe.each(databaseKinds)('when the database fails (%s)', (kind) => {
     const { token } = await newSession(server);
     await own.db.close();
     const calls = [
-      server.app.request('/api/v1/health'),
+      server.app.request('/api/v1/ready'),
       server.app.request('/api/v1/session', { method: 'POST', body: '{}' }),
       postEvents(server, token, [new TestDevice().event({ lessonId: 'one', type: 'started' })]),
       getProgress(server, token, 'basics'),

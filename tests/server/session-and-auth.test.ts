@@ -203,7 +203,7 @@ describe.each(databaseKinds)('who is calling (%s)', (kind) => {
       expect(await storedEventCount(database.db, bob.participantId)).toBe(0);
     });
 
-    it("reports reusing another participant's event id as a conflict and changes nothing", async () => {
+    it("keeps another participant's reuse of an event id apart: it touches nothing of the first", async () => {
       const alice = await newSession(demo);
       const bob = await newSession(demo);
       const event = new TestDevice().event({ lessonId: 'one', type: 'started' });
@@ -211,8 +211,14 @@ describe.each(databaseKinds)('who is calling (%s)', (kind) => {
       const reply = (await (await postEvents(demo, bob.token, [event])).json()) as {
         results: { status: string }[];
       };
-      expect(reply.results[0]?.status).toBe('conflict');
-      expect(await storedEventCount(database.db, bob.participantId)).toBe(0);
+      // Event ids are unique per participant (migration 004, shardable by participant).
+      expect(reply.results[0]?.status).toBe('accepted');
+      expect(await storedEventCount(database.db, alice.participantId)).toBe(1);
+      expect(await storedEventCount(database.db, bob.participantId)).toBe(1);
+      const again = (await (await postEvents(demo, alice.token, [event])).json()) as {
+        results: { status: string }[];
+      };
+      expect(again.results[0]?.status).toBe('duplicate');
     });
   });
 });

@@ -29,7 +29,7 @@ export class DatabaseUnavailableError extends Error {
 // intervention (shutdown), 58 system error (I/O).
 const UNAVAILABLE_STATES = /^(08|53|57|58)/;
 const UNAVAILABLE_MESSAGES =
-  /closed|Cannot use a pool|Connection terminated|ECONNREFUSED|ECONNRESET|ENOSPC|not queryable/i;
+  /closed|Cannot use a pool|Connection terminated|ECONNREFUSED|ECONNRESET|ENOSPC|not queryable|timeout exceeded when trying to connect|Query read timeout|the database system is (starting up|shutting down)/i;
 
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof DatabaseUnavailableError) return true;

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { openPgDatabase } from './pg-database.ts';
+import { openPgDatabase, type PgOptions } from './pg-database.ts';
 import { openPgliteDatabase } from './pglite-database.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
@@ -22,13 +22,15 @@ export interface DatabaseSettings {
   dataDir: string;
   /** Who opens it, named when another process finds the embedded database busy. */
   role?: string | undefined;
+  /** PostgreSQL pool bounds and timeouts (PG_POOL_DEFAULTS when absent). */
+  pool?: Omit<PgOptions, 'connectionString' | 'schema'> | undefined;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(settings: DatabaseSettings): Promise<Database> {
   let db: Database;
   if (settings.databaseUrl) {
-    db = await openPgDatabase({ connectionString: settings.databaseUrl });
+    db = await openPgDatabase({ connectionString: settings.databaseUrl, ...settings.pool });
   } else {
     const dir = join(settings.dataDir, 'pglite');
     await mkdir(dir, { recursive: true });

@@ -54,6 +54,22 @@ const MESSAGES = {
     'Sessions are issued only in demo mode; open the course from the provider.',
     'Sesi hanya diberikan dalam mode demo; buka kursus dari penyedia.',
   ],
+  'clock-ticket-invalid': [
+    'clockTicket is not a ticket this server issued; ask again without it.',
+    'clockTicket bukan tiket dari server ini; minta lagi tanpa tiket.',
+  ],
+  'rate-limited': [
+    'Too many requests; wait for the time in Retry-After and send again. Nothing was lost.',
+    'Terlalu banyak permintaan; tunggu sesuai Retry-After lalu kirim lagi. Tidak ada yang hilang.',
+  ],
+  'request-timeout': [
+    'The server took too long to answer; send again (events already stored are recognised).',
+    'Server terlalu lama menjawab; kirim lagi (event yang sudah tersimpan akan dikenali).',
+  ],
+  'not-ready': [
+    'The server is not ready (database unreachable or schema not migrated).',
+    'Server belum siap (basis data tidak terjangkau atau skema belum dimigrasi).',
+  ],
   'course-required': ['Give the course id: ?course=ID.', 'Sertakan id kursus: ?course=ID.'],
   'course-unknown': ['No such course on this server.', 'Kursus tidak ditemukan di server ini.'],
   'course-not-allowed': ['This token is for another course.', 'Token ini untuk kursus lain.'],

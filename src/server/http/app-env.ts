@@ -1,5 +1,6 @@
 import type { Identity } from '../auth/identity.ts';
 
 export interface AppEnv {
-  Variables: { identity: Identity };
+  /** `requestId`: set first by observeRequests, echoed as X-Request-Id, in every log line. */
+  Variables: { identity: Identity; requestId: string };
 }

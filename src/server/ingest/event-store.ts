@@ -23,8 +23,9 @@ export async function findStored(
 ): Promise<StoredLookup> {
   const ids = batch.map(({ event }) => event.id);
   const byIdRows = await tx.query<{ id: string; participant_id: string; payload_hash: string }>(
-    'SELECT id::text AS id, participant_id, payload_hash FROM events WHERE id = ANY($1::uuid[])',
-    [ids],
+    `SELECT id::text AS id, participant_id, payload_hash FROM events
+     WHERE participant_id = $1 AND id = ANY($2::uuid[])`,
+    [participantId, ids],
   );
   const seqRows = await tx.query<{ device_id: string; seq: number }>(
     `SELECT device_id, seq::float8 AS seq FROM events
