@@ -12,6 +12,7 @@ import { MAX_BATCH_BYTES } from './ingest/parse-batch.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { consolePageRoutes } from './reports/console-page.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -72,7 +73,10 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
   app.route('/', eventRoutes(db, config));
   app.route('/', progressRoutes(db, config));
   app.route('/', reportRoutes(db, config));
-  if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
+  if (config.staticDir) {
+    app.route('/', consolePageRoutes(config.staticDir));
+    app.route('/', staticRoutes(config.staticDir));
+  }
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? apiError(c, 404, 'not-found') : c.text('Not found', 404),

@@ -3,30 +3,10 @@ import { DROP_OFF_SLICES } from '../../domain/drop-off.ts';
 import { medianOfMiddle, medianPositions } from '../../domain/median.ts';
 import { CREDIT_FLAGS } from '../../domain/pace-check.ts';
 import type { Queryable } from '../db/database.ts';
+import type { CourseOverview } from '../../domain/report-contract.ts';
 import { titleOf } from './titles.ts';
 
-export interface LessonAggregate {
-  lessonId: string;
-  lessonTitle: string;
-  position: number;
-  durationSeconds: number;
-  /** Participants with any progress on the lesson (reached it). */
-  started: number;
-  completed: number;
-  /** Per 5% slice: participants credited at least half of it (src/domain/drop-off.ts). */
-  reached: number[];
-}
-
-export interface CourseOverview {
-  courseId: string;
-  participantsStarted: number;
-  participantsFinished: number;
-  /** Median server time from a participant's first activity to finishing the course. */
-  medianFinishSeconds: number | null;
-  lessons: LessonAggregate[];
-  /** Flagged events by kind, every known kind listed. */
-  flags: { flag: string; events: number }[];
-}
+export type { CourseOverview, LessonAggregate } from '../../domain/report-contract.ts';
 
 /**
  * The course overview from the counters kept at ingest: one grouped read of a few hundred rows
