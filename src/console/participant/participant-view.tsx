@@ -50,6 +50,10 @@ export function ParticipantView({
         {t.watchedShare}: {formatPercent(participant.watchedShare, language)} · {t.lastActivity}:{' '}
         {participant.lastActivityWit}
       </p>
+      <p className="legend" aria-hidden="true">
+        <span className="swatch solid" /> {t.credited} <span className="swatch hatched" />{' '}
+        {t.notCredited}
+      </p>
       <ol className="lesson-standings">
         {lessons.map((lesson) => (
           <li key={lesson.lessonId} data-lesson-id={lesson.lessonId} className="panel">
@@ -60,10 +64,7 @@ export function ParticipantView({
               segments={lesson.segments}
               watchedSeconds={lesson.watchedSeconds}
             />
-            <p className="legend" aria-hidden="true">
-              <span className="swatch solid" /> {t.credited} <span className="swatch hatched" />{' '}
-              {t.notCredited}
-            </p>
+
             <p data-completed-at={lesson.completedAtWit ?? ''}>
               {lesson.completedAtWit
                 ? `${t.completedAt}: ${lesson.completedAtWit}`
