@@ -20,7 +20,7 @@ export async function seedConsoleCourse(db: Database, participants: number): Pro
   const people = `SELECT i, 'p' || lpad(i::text, 7, '0') AS pid, 1 + (i * 7919) % 21 AS reach,
       (i * 31) % ${LESSON_SECONDS} AS partial,
       ${T0} + ((i * 7) % 2592000) * interval '1 second' AS active
-    FROM generate_series(1, ${participants}) AS i`;
+    FROM generate_series(1::bigint, ${participants}) AS i`;
   await db.exec(`INSERT INTO participants (id, anchor_at, created_at, credited_seconds)
     SELECT pid, ${T0}, ${T0}, 0 FROM (${people}) p`);
   await db.exec(`INSERT INTO lesson_progress (participant_id, course_id, lesson_id, credited_segments,
