@@ -109,12 +109,14 @@ export function ParticipantTable({ courseId }: { courseId: string }) {
                         {row.participantId}
                       </a>
                     </th>
-                    <td className="number">
+                    <td className="number" data-label={t.lessonsCompleted}>
                       {row.lessonsCompleted} / {row.lessonsTotal}
                     </td>
-                    <td className="number">{formatPercent(row.watchedShare, language)}</td>
-                    <td>{row.lastActivityWit}</td>
-                    <td>
+                    <td className="number" data-label={t.watchedShare}>
+                      {formatPercent(row.watchedShare, language)}
+                    </td>
+                    <td data-label={t.lastActivity}>{row.lastActivityWit}</td>
+                    <td data-label={t.flags}>
                       {row.flags.length === 0
                         ? t.none
                         : `${formatNumber(row.flaggedEvents, language)}: ${row.flags.join(', ')}`}
