@@ -69,7 +69,8 @@ export function ParticipantView({
               {lesson.completedAtWit
                 ? `${t.completedAt}: ${lesson.completedAtWit}`
                 : t.notCompleted}{' '}
-              · {formatMediaTime(lesson.watchedSeconds)} / {formatMediaTime(lesson.durationSeconds)}
+              · {formatMediaTime(Math.round(lesson.watchedSeconds))} /{' '}
+              {formatMediaTime(lesson.durationSeconds)}
             </p>
             {lesson.flags.length > 0 && (
               <div>

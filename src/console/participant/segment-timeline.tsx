@@ -1,9 +1,9 @@
-import { HATCH_ID } from '../charts/chart-patterns.tsx';
 import { useConsole } from '../console-context.ts';
 import { formatMediaTime } from '../i18n/console-format.ts';
 
 /**
- * The lesson's length as a bar: credited segments solid, the rest hatched. The media times
+ * The lesson's length as a bar: credited segments solid, the rest hatched (CSS, so the
+ * hatching keeps its angle however long the lesson). The media times
  * under the bar and the accessible name say the same in words.
  */
 export function SegmentTimeline({
@@ -24,7 +24,6 @@ export function SegmentTimeline({
   return (
     <div className="timeline" data-segments={segments.map(([a, b]) => `${a}-${b}`).join(' ')}>
       <svg viewBox={`0 0 ${width} 10`} preserveAspectRatio="none" role="img" aria-label={label}>
-        <rect x="0" y="0" width={width} height="10" fill={`url(#${HATCH_ID})`} />
         {segments.map(([start, end]) => (
           <rect
             key={start}
