@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts'],
+    files: ['src/ui/**/*.tsx', 'src/ui/**/*.ts', 'src/console/**/*.tsx', 'src/console/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
@@ -51,6 +51,26 @@ export default tseslint.config(
         'localStorage',
       ],
       'no-restricted-properties': ['error', { object: 'Date', property: 'now' }],
+    },
+  },
+  {
+    // The console reads the report API like any client: no server, database or player code.
+    files: ['src/console/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/server/**',
+            '**/storage/**',
+            '**/player/**',
+            'dexie',
+            'video.js',
+            'localStorage',
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'localStorage', 'sessionStorage', 'indexedDB'],
     },
   },
   {

@@ -27,9 +27,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
         // Courses change without a new app build, so they are cached at run time (below), not
         // precached; the HLS engine is only fetched by participants who have an HLS lesson.
-        globIgnores: ['courses/**', '**/videojs-http-streaming*'],
+        globIgnores: ['courses/**', '**/videojs-http-streaming*', 'console/**'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The provider console (its own build under /console) is never the participant's page.
+        navigateFallbackDenylist: [/^\/api\//, /^\/console/],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/course.json'),

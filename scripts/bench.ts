@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { coursePackageSection } from './bench/course-package.ts';
+import { consoleScaleSection } from './bench/console-scale.ts';
 import { drainSection } from './bench/drain.ts';
 import type { BenchSection } from './bench/section.ts';
 import { loadCapacitySection } from './bench/load-capacity.ts';
@@ -11,6 +12,7 @@ const sections: BenchSection[] = [
   drainSection,
   coursePackageSection,
   loadCapacitySection,
+  consoleScaleSection,
 ];
 
 console.log(`Runtut bench: Node ${process.version}, ${cpus().length} CPU(s)`);

@@ -13,6 +13,7 @@ import { courseFileRoutes } from './routes/course-files.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { consolePageRoutes } from './reports/console-page.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staticRoutes } from './routes/static.ts';
@@ -113,7 +114,10 @@ export function buildApp(deps: AppDependencies) {
   app.route('/', progressRoutes(db, config));
   app.route('/', reportRoutes(deps.reportsDb ?? db, config));
   app.route('/', courseFileRoutes(config.courses, config.coursesDir));
-  if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
+  if (config.staticDir) {
+    app.route('/', consolePageRoutes(config.staticDir));
+    app.route('/', staticRoutes(config.staticDir));
+  }
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? apiError(c, 404, 'not-found') : c.text('Not found', 404),

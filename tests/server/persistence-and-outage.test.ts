@@ -76,9 +76,10 @@ describe.each(databaseKinds)('when the database fails (%s)', (kind) => {
 
   it('applies each migration once, and all or nothing', async () => {
     const shipped = await readMigrations();
-    expect(shipped.map((migration) => migration.version)).toEqual(
-      expect.arrayContaining([1, 2, 3]),
-    );
+    const versions = shipped.map((migration) => migration.version);
+    // Numbered once each, in order (features reserve their numbers: 003, 004, 005, …).
+    expect(versions.slice(0, 2)).toEqual([1, 2]);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
     const extra = { version: 900, name: '900_extra.sql', sql: 'CREATE TABLE extra_900 (x int);' };
     expect(await migrate(database.db, [...shipped, extra])).toEqual([900]);
     expect(await migrate(database.db, [...shipped, extra])).toEqual([]);
@@ -92,10 +93,7 @@ describe.each(databaseKinds)('when the database fails (%s)', (kind) => {
     const { rows } = await database.db.query<{ version: number }>(
       'SELECT version FROM schema_migrations ORDER BY version',
     );
-    expect(rows.map((row) => row.version)).toEqual([
-      ...shipped.map((migration) => migration.version),
-      900,
-    ]);
+    expect(rows.map((row) => row.version)).toEqual([...versions, 900]);
     const tables = await database.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'extra_901'",
     );

@@ -99,6 +99,26 @@ const MESSAGES = {
     'Laporan dinonaktifkan: RUNTUT_REPORT_KEY belum diatur.',
   ],
   'bad-format': ['format must be json or csv.', 'format harus json atau csv.'],
+  'too-many-attempts': [
+    'Too many wrong report keys from this address; wait for Retry-After seconds.',
+    'Terlalu banyak kunci laporan yang salah dari alamat ini; tunggu sesuai Retry-After (detik).',
+  ],
+  'key-required': [
+    'Send the provider report key as JSON {"key": "..."}.',
+    'Kirim kunci laporan penyedia sebagai JSON {"key": "..."}.',
+  ],
+  'console-signed-out': [
+    'Not signed in to the console (or the session expired).',
+    'Belum masuk ke konsol (atau sesi sudah berakhir).',
+  ],
+  'bad-query': [
+    'A query parameter is invalid (sort, order, limit, cursor or q).',
+    'Ada parameter kueri yang tidak valid (sort, order, limit, cursor atau q).',
+  ],
+  'participant-unknown': [
+    'No such participant in this course.',
+    'Peserta tidak ditemukan di kursus ini.',
+  ],
   'database-unavailable': [
     'The database is unavailable; nothing was stored. Try again later.',
     'Basis data tidak tersedia; tidak ada yang disimpan. Coba lagi nanti.',

@@ -4,6 +4,7 @@ import type { Identity } from '../auth/identity.ts';
 import type { CourseCatalog } from '../courses/course-catalog.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { checkEvent, type CheckedEvent } from './check-event.ts';
+import { updateConsoleSummaries } from './console-summaries.ts';
 import type { EventResult, LessonSummary } from './delivery.ts';
 import { findStored, insertEvents, seqKey } from './event-store.ts';
 import { loadLedger, lockParticipant, saveLedger } from './ledger-store.ts';
@@ -112,7 +113,10 @@ async function creditAndStore(
         ? { id, status: 'accepted', flags: outcome.flags }
         : { id, status: 'accepted' };
   });
-  return summarize(await saveLedger(tx, identity.participantId, credit, courses), courses);
+  const saved = await saveLedger(tx, identity.participantId, credit, courses);
+  // Console summaries (issue 11): one call, same transaction as lesson_progress.
+  await updateConsoleSummaries(tx, identity.participantId, ledger, credit, batch, courses);
+  return summarize(saved, courses);
 }
 
 /**

@@ -1,4 +1,8 @@
-import type { CourseManifest, LocalizedText } from '../../domain/course-manifest.ts';
+import { tableCsv } from './table-csv.ts';
+
+export { csvField } from './table-csv.ts';
+import type { CourseManifest } from '../../domain/course-manifest.ts';
+import { titleOf } from './titles.ts';
 
 export interface CompletionRow {
   participantId: string;
@@ -28,8 +32,6 @@ export function formatWit(instant: Date): string {
   const shifted = new Date(instant.getTime() + WIT_OFFSET_MS).toISOString();
   return `${shifted.slice(0, 10)} ${shifted.slice(11, 19)} WIT`;
 }
-
-const titleOf = (title: LocalizedText) => (typeof title === 'string' ? title : title.id);
 
 /** Report rows in participant order, then course lesson order. */
 export function completionRows(
@@ -73,25 +75,6 @@ const CSV_COLUMNS = [
   'flags',
 ] as const;
 
-/**
- * RFC 4180 field: quoted when it holds a comma, quote or line break. A text starting with = + - @
- * (or a tab or CR) is prefixed with ' so a spreadsheet shows it instead of running it as a formula.
- */
-export function csvField(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(rows: readonly CompletionRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of rows) {
-    lines.push(
-      CSV_COLUMNS.map((column) => {
-        const value = row[column];
-        return csvField(Array.isArray(value) ? value.join(';') : value);
-      }).join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return tableCsv(CSV_COLUMNS, rows);
 }
