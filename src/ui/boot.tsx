@@ -65,12 +65,12 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
       <App session={session} />
     </StoreProvider>,
   );
-  registerAppShell(() => offlineUrlsOf(store.getState().course));
 
   const course = await manifestPromise;
   store.getState().setCourse(course);
   if (course.status !== 'ready') {
     openedDb(null);
+    registerAppShell(() => offlineUrlsOf(store.getState().course));
     return;
   }
   store.getState().setAllProgress(viewsOf(local.rows));
@@ -80,7 +80,7 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   if (!requested || session.canOpen(requested)) session.openLesson(requested, 'replace');
 
   await nextFrame();
-  preloadPlayer();
+  const player = preloadPlayer();
   const { startStorage } = await import('./boot-storage.ts');
   const storage = await startStorage({ store, courseId: route.courseId, launchToken });
   openedDb(storage.db);
@@ -91,6 +91,9 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
     open ?? route.lessonId ?? (await session.lastLessonId(route.courseId)),
     'replace',
   );
+  // The worker's precache (the whole app shell) must not share the first visit's thin link with
+  // the first frame: it starts once the player library is in.
+  void player.finally(() => registerAppShell(() => offlineUrlsOf(store.getState().course)));
   window.addEventListener('popstate', () => {
     session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
   });
