@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressPlugin } from './scripts/build/precompress.ts';
 
 // The app shell (HTML, JS, CSS, manifests) is precached so the player loads with no network after
 // the first visit. Lesson media are not precached: they are large and participants pay per MB.
@@ -50,6 +51,8 @@ export default defineConfig({
         ],
       },
     }),
+    // Last: br/gz siblings of every built text file, service worker included.
+    precompressPlugin(),
   ],
   resolve: {
     // The player uses video.js's core build (no HLS engine inside). `@videojs/http-streaming`,
@@ -59,5 +62,6 @@ export default defineConfig({
     alias: [{ find: /^video\.js$/, replacement: 'video.js/dist/alt/video.core.js' }],
   },
   server: { host: '127.0.0.1', port: 5173, proxy: { '/api': 'http://127.0.0.1:8080' } },
-  build: { target: 'es2022', sourcemap: true },
+  // Maps are written for debugging but never referenced from the shipped files.
+  build: { target: 'es2022', sourcemap: 'hidden' },
 });

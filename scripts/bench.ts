@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { coursePackageSection } from './bench/course-package.ts';
 import { consoleScaleSection } from './bench/console-scale.ts';
 import { drainSection } from './bench/drain.ts';
+import { pageLoadSection } from './bench/page-load.ts';
 import type { BenchSection } from './bench/section.ts';
 import { loadCapacitySection } from './bench/load-capacity.ts';
 import { serverIngestSection } from './bench/server-ingest.ts';
@@ -10,6 +11,7 @@ import { serverIngestSection } from './bench/server-ingest.ts';
 const sections: BenchSection[] = [
   serverIngestSection,
   drainSection,
+  pageLoadSection,
   coursePackageSection,
   loadCapacitySection,
   consoleScaleSection,

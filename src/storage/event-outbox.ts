@@ -1,3 +1,4 @@
+import { pruneDelivered } from './outbox-bound.ts';
 import type { EventDelivery, RuntutDb, StoredLessonEvent } from './runtut-db.ts';
 
 function byDelivery(db: RuntutDb, delivery: EventDelivery, participantId: string) {
@@ -42,6 +43,7 @@ export interface DeliveryOutcome {
 /**
  * Applies one batch's acknowledgements in a single transaction: a crash mid-way cannot leave an
  * acknowledged event pending (resent, then counted as duplicate) or half the batch marked.
+ * Acknowledged rows past the newest few are deleted in the same transaction (outbox-bound.ts).
  */
 export async function applyDeliveryOutcome(db: RuntutDb, outcome: DeliveryOutcome): Promise<void> {
   if (outcome.delivered.length === 0 && outcome.setAside.length === 0) return;
@@ -52,6 +54,7 @@ export async function applyDeliveryOutcome(db: RuntutDb, outcome: DeliveryOutcom
     for (const { localId, reason } of outcome.setAside) {
       await db.events.update(localId, { delivery: 'invalid', reason });
     }
+    await pruneDelivered(db);
   });
 }
 

@@ -1,6 +1,7 @@
 import type { LessonEventType } from '../domain/lesson-events.ts';
 import type { LessonProgressRecord, RuntutDb } from './runtut-db.ts';
 import { deviceIdOf, takeNextSeq } from './device-meta.ts';
+import { addWithinBound } from './outbox-bound.ts';
 
 export interface EventFacts {
   type: LessonEventType;
@@ -13,7 +14,7 @@ export interface EventFacts {
  * Progress and the events that report it are written in ONE transaction: the outbox can never
  * hold an event for progress that was not saved, nor miss one for progress that was.
  */
-export function createProgressRepository(db: RuntutDb) {
+export function createProgressRepository(db: RuntutDb, options: { outboxBound?: number } = {}) {
   // Read once: every save then is a single transaction, which matters on pause and pagehide,
   // when the page may be gone a few milliseconds later.
   let deviceId: Promise<string> | undefined;
@@ -38,23 +39,27 @@ export function createProgressRepository(db: RuntutDb) {
       await db.transaction('rw', db.progress, db.events, db.meta, async () => {
         await db.progress.put(record);
         const seq = await takeNextSeq(db);
-        await db.events.add({
-          participantId: record.participantId,
-          delivery: 'pending',
-          event: {
-            id: crypto.randomUUID(),
-            deviceId: device,
-            seq,
-            deviceTime: facts.deviceTime,
-            courseId: record.courseId,
-            lessonId: record.lessonId,
-            type: facts.type,
-            position: record.position,
-            segments: record.segments.map(([start, end]) => [start, end]),
-            playedSinceLast: facts.playedSinceLast,
-            elapsedMsSinceLast: facts.elapsedMsSinceLast,
+        await addWithinBound(
+          db,
+          {
+            participantId: record.participantId,
+            delivery: 'pending',
+            event: {
+              id: crypto.randomUUID(),
+              deviceId: device,
+              seq,
+              deviceTime: facts.deviceTime,
+              courseId: record.courseId,
+              lessonId: record.lessonId,
+              type: facts.type,
+              position: record.position,
+              segments: record.segments.map(([start, end]) => [start, end]),
+              playedSinceLast: facts.playedSinceLast,
+              elapsedMsSinceLast: facts.elapsedMsSinceLast,
+            },
           },
-        });
+          options.outboxBound,
+        );
       });
     },
   };

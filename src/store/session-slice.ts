@@ -46,7 +46,11 @@ export const createSessionSlice =
     storageHealth: 'ok',
     notice: null,
     syncStatus: null,
-    setSyncStatus: (syncStatus) => set({ syncStatus }),
+    // The sync loop reports after every local write: an unchanged status must not re-render.
+    setSyncStatus: (syncStatus) =>
+      set((state) =>
+        JSON.stringify(state.syncStatus) === JSON.stringify(syncStatus) ? state : { syncStatus },
+      ),
     setLanguage: (next) => set({ language: next }),
     setParticipant: (participantId) => set({ participantId }),
     setStorageHealth: (storageHealth) => set({ storageHealth }),

@@ -1,3 +1,4 @@
+import { outboxRoom, type OutboxRoom } from '../domain/outbox-bound.ts';
 import type { ApiFailure } from './api-client.ts';
 
 export const SYNC_STATES = ['synced', 'pending', 'offline', 'error'] as const;
@@ -18,6 +19,8 @@ export interface SyncStatus {
   /** The server's reasons for the refused events, most frequent first. */
   rejected?: { reason: string; count: number }[];
   message?: SyncMessage;
+  /** Present when the outbox nears its bound ('low') or has reached it ('full'). */
+  room?: Exclude<OutboxRoom, 'ok'>;
   /** Device-clock time of the last pass that delivered events (display only). */
   lastSyncedAt?: string;
 }
@@ -60,5 +63,11 @@ export function statusOf(input: {
       ? { message: AUTH_MESSAGES[input.mode] }
       : {}),
     ...(input.lastSyncedAt ? { lastSyncedAt: input.lastSyncedAt } : {}),
+    ...roomOf(input.pending),
   };
+}
+
+function roomOf(pending: number): { room?: Exclude<OutboxRoom, 'ok'> } {
+  const room = outboxRoom(pending);
+  return room === 'ok' ? {} : { room };
 }

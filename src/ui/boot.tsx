@@ -1,35 +1,57 @@
 import { createRoot } from 'react-dom/client';
-import { parseLanguage, type Language } from '../domain/language.ts';
+import { parseLanguage } from '../domain/language.ts';
 import { createRuntutStore } from '../store/runtut-store.ts';
+import type { LessonProgressView } from '../store/progress-slice.ts';
 import { StoreProvider } from '../store/store-context.tsx';
-import { readMeta } from '../storage/device-meta.ts';
-import { openDatabase } from '../storage/open-database.ts';
-import { createProgressRepository } from '../storage/progress-repository.ts';
+import { readFirstScreenFacts } from '../storage/first-screen-read.ts';
+import type { LessonProgressRecord, RuntutDb } from '../storage/runtut-db.ts';
+import { launchTokenSubject } from '../sync/launch-token.ts';
+import { announceLocalWrite } from '../sync/local-writes.ts';
 import { App } from './app.tsx';
 import { createCourseSession } from './course-page/course-session.ts';
 import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
+import { preloadPlayer } from './lesson-player/preload-player.ts';
 import { parseCourseRoute } from './routing/course-route.ts';
-import { announceLocalWrite } from '../sync/local-writes.ts';
-import { connectSync } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
 
+function viewsOf(rows: readonly LessonProgressRecord[]): Record<string, LessonProgressView> {
+  return Object.fromEntries(
+    rows.map((row) => [
+      row.lessonId,
+      {
+        segments: row.segments,
+        frontier: row.frontier,
+        position: row.position,
+        completedAt: row.completedAt,
+      },
+    ]),
+  );
+}
+
+const nextFrame = () =>
+  new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /**
- * Starts the page: the manifest is fetched while IndexedDB opens, the outline renders as soon
- * as both are known, and the player library is loaded only when a lesson is mounted.
+ * Starts the page in two steps. First screen, with the entry script alone: the manifest is
+ * fetched while this device's progress is read straight from IndexedDB, and the outline, the
+ * lesson title and its poster are drawn. Right after that frame, the player library and the
+ * storage chunk (Dexie, identity, server restore, outbox) load; the lesson plays once both are in.
  */
 export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   const route = parseCourseRoute(window.location.pathname);
   const params = new URLSearchParams(window.location.search);
+  const launchToken = params.get('launch');
   const manifestPromise = loadManifest(route.courseId);
-  const db = await openDatabase();
-  const storedLanguage = db
-    ? await readMeta<Language>(db, 'language').catch(() => undefined)
-    : undefined;
-  const language = parseLanguage(params.get('lang')) ?? storedLanguage ?? 'id';
+  const local = await readFirstScreenFacts(route.courseId, {
+    participantId: launchToken ? launchTokenSubject(launchToken) : undefined,
+  });
+  const storedLanguage = typeof local.language === 'string' ? local.language : undefined;
+  const language = parseLanguage(params.get('lang')) ?? parseLanguage(storedLanguage) ?? 'id';
   document.documentElement.lang = language;
 
   const store = createRuntutStore({ courseId: route.courseId, language });
-  if (!db) store.getState().setStorageHealth('unavailable');
+  let openedDb: (db: RuntutDb | null) => void = () => {};
+  const db = new Promise<RuntutDb | null>((resolve) => (openedDb = resolve));
   const sync = { syncNow: () => {} };
   const session = createCourseSession({
     store,
@@ -43,40 +65,35 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
       <App session={session} />
     </StoreProvider>,
   );
-  registerAppShell(() => offlineUrlsOf(store.getState().course));
 
   const course = await manifestPromise;
   store.getState().setCourse(course);
-  if (course.status !== 'ready') return;
+  if (course.status !== 'ready') {
+    openedDb(null);
+    registerAppShell(() => offlineUrlsOf(store.getState().course));
+    return;
+  }
+  store.getState().setAllProgress(viewsOf(local.rows));
+  // Show the lesson at once when this device's own progress already allows it; a lesson only
+  // the server knows is unlocked waits for the restore below instead of being refused.
+  const requested = route.lessonId ?? local.lastLessonId ?? null;
+  if (!requested || session.canOpen(requested)) session.openLesson(requested, 'replace');
 
-  const connection = await connectSync({
-    db,
-    store,
-    courseId: route.courseId,
-    launchToken: params.get('launch'),
-  });
-  sync.syncNow = connection.syncNow;
-
-  const participantId = store.getState().participantId ?? 'local';
-  const rows = db
-    ? await createProgressRepository(db)
-        .loadCourse(participantId, route.courseId)
-        .catch(() => [])
-    : [];
-  store.getState().setAllProgress(
-    Object.fromEntries(
-      rows.map((row) => [
-        row.lessonId,
-        {
-          segments: row.segments,
-          frontier: row.frontier,
-          position: row.position,
-          completedAt: row.completedAt,
-        },
-      ]),
-    ),
+  await nextFrame();
+  const player = preloadPlayer();
+  const { startStorage } = await import('./boot-storage.ts');
+  const storage = await startStorage({ store, courseId: route.courseId, launchToken });
+  openedDb(storage.db);
+  sync.syncNow = storage.syncNow;
+  store.getState().settleProgress(viewsOf(storage.rows));
+  const open = store.getState().openLessonId;
+  session.openLesson(
+    open ?? route.lessonId ?? (await session.lastLessonId(route.courseId)),
+    'replace',
   );
-  session.openLesson(route.lessonId ?? (await session.lastLessonId(route.courseId)), 'replace');
+  // The worker's precache (the whole app shell) must not share the first visit's thin link with
+  // the first frame: it starts once the player library is in.
+  void player.finally(() => registerAppShell(() => offlineUrlsOf(store.getState().course)));
   window.addEventListener('popstate', () => {
     session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
   });

@@ -67,3 +67,34 @@ describe('statusOf', () => {
     expect(statusOf({ ...base, ...input }).state).toBe(state);
   });
 });
+
+describe('an outbox near its bound', () => {
+  it.each([
+    [8999, undefined],
+    [9000, 'low'],
+    [12_000, 'full'],
+  ] as const)('statusOf gives %i pending events room %s', (pending, room) => {
+    const status = statusOf({
+      online: false,
+      pending,
+      invalid: 0,
+      rejected: [],
+      failure: undefined,
+      mode: 'demo',
+      lastSyncedAt: undefined,
+    });
+    expect(status.room).toBe(room);
+  });
+
+  it.each(['id', 'en'] as const)(
+    'tells the participant in %s before anything is merged',
+    (lang) => {
+      const html = render({ state: 'offline', pending: 9600, invalid: 0, room: 'low' }, lang);
+      expect(html).toContain('data-outbox-room="low"');
+      expect(html).toContain('role="alert"');
+      expect(html).toContain(
+        lang === 'id' ? '9.600 catatan menunggu' : '9,600 records are waiting',
+      );
+    },
+  );
+});

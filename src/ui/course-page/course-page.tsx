@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { CourseManifest } from '../../domain/course-manifest.ts';
 import { lessonStates } from '../../domain/lesson-order.ts';
 import { useRuntut } from '../../store/store-context.tsx';
@@ -6,6 +6,7 @@ import { formatMediaTime, localized } from '../i18n/format.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 import { LessonOutline, watchedPercent } from '../lesson-outline/lesson-outline.tsx';
 import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
+import { LessonPoster } from '../lesson-poster/lesson-poster.tsx';
 import { completedLessonIds } from './course-progress.ts';
 import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
 
@@ -19,6 +20,7 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   const language = useRuntut((state) => state.language);
   const progress = useRuntut((state) => state.lessons);
   const progressLoaded = useRuntut((state) => state.progressLoaded);
+  const progressSettled = useRuntut((state) => state.progressSettled);
   const openLessonId = useRuntut((state) => state.openLessonId);
   const showNotice = useRuntut((state) => state.showNotice);
   const t = MESSAGES[language];
@@ -31,8 +33,12 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   const lesson = manifest.lessons[openIndex];
   // One recorder per opened lesson; it reads the stored progress once, at creation.
   const recorder = useMemo(
-    () => (lesson && progressLoaded ? session.recorderFor(lesson) : null),
-    [lesson, progressLoaded, session],
+    () => (lesson && progressSettled ? session.recorderFor(lesson) : null),
+    [lesson, progressSettled, session],
+  );
+  const openFromOutline = useCallback(
+    (lessonId: string) => session.openLesson(lessonId, 'push'),
+    [session],
   );
   const lessonProgress = (lesson && progress[lesson.id]) || EMPTY_PROGRESS;
   const next = manifest.lessons[openIndex + 1];
@@ -41,20 +47,29 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   return (
     <div className="course-layout">
       <section className="player-column" id="player" aria-label={t.skipToPlayer} tabIndex={-1}>
-        {lesson && recorder ? (
+        {lesson ? (
           <>
             <p className="lesson-kicker">{t.lessonOf(openIndex + 1, ids.length)}</p>
             <h2 className="lesson-title">{localized(lesson.title, language)}</h2>
-            <LessonPlayerView
-              key={lesson.id}
-              lesson={lesson}
-              manifestUrl={manifestUrl}
-              initial={lessonProgress}
-              pauseWhenHidden={manifest.pauseWhenHidden}
-              language={language}
-              recorder={recorder}
-              onNotice={showNotice}
-            />
+            <div className="lesson-stage">
+              <LessonPoster key={lesson.id} lesson={lesson} manifestUrl={manifestUrl} />
+              {recorder ? (
+                <LessonPlayerView
+                  key={lesson.id}
+                  lesson={lesson}
+                  manifestUrl={manifestUrl}
+                  initial={lessonProgress}
+                  pauseWhenHidden={manifest.pauseWhenHidden}
+                  language={language}
+                  recorder={recorder}
+                  onNotice={showNotice}
+                />
+              ) : (
+                <div className="lesson-player" aria-busy="true">
+                  <p className="player-loading">{t.loadingPlayer}</p>
+                </div>
+              )}
+            </div>
             <div className="lesson-footer">
               <span className="lesson-watched" aria-live="off">
                 {t.watchedShare(watchedPercent(lessonProgress, lesson.durationSeconds))} ·{' '}
@@ -90,7 +105,7 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             progress={progress}
             openLessonId={openLessonId}
             language={language}
-            onOpen={(lessonId) => session.openLesson(lessonId, 'push')}
+            onOpen={openFromOutline}
           />
         ) : null}
       </aside>

@@ -4,12 +4,16 @@ import { canOpenLesson, nextLessonToOpen } from '../../domain/lesson-order.ts';
 import type { RuntutStore } from '../../store/runtut-store.ts';
 import type { LessonProgressView } from '../../store/progress-slice.ts';
 import { readMeta, writeMeta, type LastLesson } from '../../storage/device-meta.ts';
-import { createProgressRepository } from '../../storage/progress-repository.ts';
+import {
+  createProgressRepository,
+  type ProgressRepository,
+} from '../../storage/progress-repository.ts';
 import type { RuntutDb } from '../../storage/runtut-db.ts';
 import {
   createProgressRecorder,
   type ProgressRecorder,
 } from '../lesson-player/progress-recorder.ts';
+import { createProgressPublisher, type ProgressPublisher } from './progress-publisher.ts';
 import { showLessonInAddressBar } from '../routing/course-route.ts';
 import { completedLessonIds } from './course-progress.ts';
 
@@ -22,7 +26,8 @@ export const EMPTY_PROGRESS: LessonProgressView = {
 
 export interface CourseSessionDeps {
   store: RuntutStore;
-  db: RuntutDb | null;
+  /** Dexie arrives after the first screen; null when the browser has no usable IndexedDB. */
+  db: Promise<RuntutDb | null>;
   /** Progress (and maybe an event) was saved: other tabs' pending counts should update. */
   onLocalWrite(): void;
   /** A lesson completed: worth sending now rather than on the next timer. */
@@ -34,7 +39,15 @@ export interface CourseSessionDeps {
  * lesson, switch language. React components call these; they never write storage themselves.
  */
 export function createCourseSession({ store, db, onLocalWrite, onCompleted }: CourseSessionDeps) {
-  const repository = db ? createProgressRepository(db) : null;
+  let repository: ProgressRepository | null = null;
+  void db.then((opened) => {
+    repository = opened ? createProgressRepository(opened) : null;
+  });
+  /** The newest progress of every lesson recorded in this page, ahead of the store's copy. */
+  const latest = new Map<string, ProgressPublisher>();
+  let lastRecorded = '';
+  const whenOpen = (write: (opened: RuntutDb) => Promise<void>) =>
+    void db.then((opened) => (opened ? write(opened) : undefined)).catch(() => undefined);
 
   function lessonIds(): string[] {
     const { course } = store.getState();
@@ -59,28 +72,51 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
       if (!target) return;
       state.openLesson(target);
       showLessonInAddressBar(state.courseId, target, how);
-      if (db)
-        void writeMeta(db, `lastLesson:${state.courseId}`, {
+      whenOpen((opened) =>
+        writeMeta(opened, `lastLesson:${state.courseId}`, {
           courseId: state.courseId,
           lessonId: target,
-        });
+        }),
+      );
     },
 
     async lastLessonId(courseId: string): Promise<string | null> {
-      if (!db) return null;
-      const last = await readMeta<LastLesson>(db, `lastLesson:${courseId}`).catch(() => undefined);
+      const opened = await db;
+      if (!opened) return null;
+      const last = await readMeta<LastLesson>(opened, `lastLesson:${courseId}`).catch(
+        () => undefined,
+      );
       return last?.lessonId ?? null;
     },
 
+    /** Whether the rules let `lessonId` open with the progress known now. */
+    canOpen(lessonId: string): boolean {
+      const ids = lessonIds();
+      return (
+        ids.includes(lessonId) &&
+        canOpenLesson(lessonId, ids, completedLessonIds(store.getState().lessons))
+      );
+    },
+
+    /** Call once progress is settled (the database promise has resolved by then). */
     recorderFor(lesson: Lesson): ProgressRecorder {
       const state = store.getState();
+      // The store's copy may be up to a second behind: a reopened lesson starts from the newest.
+      const initial = latest.get(lesson.id)?.latest ?? state.lessons[lesson.id] ?? EMPTY_PROGRESS;
+      latest.get(lastRecorded)?.flush();
+      lastRecorded = lesson.id;
+      const publisher = createProgressPublisher({
+        durationSeconds: lesson.durationSeconds,
+        publish: (view) => store.getState().setLessonProgress(lesson.id, view),
+      });
+      latest.set(lesson.id, publisher);
       return createProgressRecorder({
         repository,
         participantId: state.participantId ?? 'unknown',
         courseId: state.courseId,
         lesson,
-        initial: state.lessons[lesson.id] ?? EMPTY_PROGRESS,
-        onChange: (view) => store.getState().setLessonProgress(lesson.id, view),
+        initial,
+        onChange: (view) => publisher.update(view),
         onCompleted: () => onCompleted(),
         onStorageHealth: (health) => {
           if (store.getState().storageHealth !== health) store.getState().setStorageHealth(health);
@@ -92,7 +128,7 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
     setLanguage(language: Language): void {
       store.getState().setLanguage(language);
       document.documentElement.lang = language;
-      if (db) void writeMeta(db, 'language', language).catch(() => undefined);
+      whenOpen((opened) => writeMeta(opened, 'language', language));
     },
   };
 }

@@ -1,4 +1,5 @@
-import type { CourseManifest } from '../../domain/course-manifest.ts';
+import { memo } from 'react';
+import type { CourseManifest, Lesson } from '../../domain/course-manifest.ts';
 import type { LessonState } from '../../domain/lesson-order.ts';
 import { coverageOf } from '../../domain/played-segments.ts';
 import type { LessonProgressView } from '../../store/progress-slice.ts';
@@ -27,77 +28,100 @@ export function LessonOutline(props: LessonOutlineProps) {
     <nav className="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t.outlineHeading}</h2>
       <ol>
-        {manifest.lessons.map((lesson, index) => {
-          const state = states.get(lesson.id) ?? 'locked';
-          const lessonProgress = progress[lesson.id];
-          const shownPercent = watchedPercent(lessonProgress, lesson.durationSeconds);
-          const title = localized(lesson.title, language);
-          const current = lesson.id === openLessonId;
-          const stateLabel = {
-            locked: t.lessonLocked,
-            available: t.lessonAvailable,
-            completed: t.lessonCompleted,
-          }[state];
-          const body = (
-            <>
-              <span className="outline-number" aria-hidden="true">
-                {state === 'completed' ? '✓' : state === 'locked' ? <LockIcon /> : index + 1}
-              </span>
-              <span className="outline-text">
-                <span className="outline-title">{title}</span>
-                <span className="outline-meta">
-                  {stateLabel} · {t.watchedShare(shownPercent)}
-                  {lessonProgress?.completedAt
-                    ? ` · ${t.completedAt(formatLocalDateTime(lessonProgress.completedAt, language))}`
-                    : ''}
-                </span>
-                <progress
-                  className="outline-bar"
-                  max={100}
-                  value={shownPercent}
-                  aria-label={`${title}: ${t.watchedShare(shownPercent)}`}
-                />
-              </span>
-            </>
-          );
-          return (
-            <li
-              key={lesson.id}
-              data-lesson-id={lesson.id}
-              data-lesson-state={state}
-              aria-current={current ? 'step' : undefined}
-              className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
-            >
-              {state === 'locked' ? (
-                <span
-                  className="outline-entry"
-                  aria-disabled="true"
-                  title={t.lessonLockedHint}
-                  aria-description={t.lessonLockedHint}
-                >
-                  {body}
-                </span>
-              ) : (
-                <a
-                  className="outline-entry"
-                  href={lessonPath(manifest.id, lesson.id)}
-                  onClick={(event) => {
-                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
-                      return;
-                    event.preventDefault();
-                    props.onOpen(lesson.id);
-                  }}
-                >
-                  {body}
-                </a>
-              )}
-            </li>
-          );
-        })}
+        {manifest.lessons.map((lesson, index) => (
+          <OutlineItem
+            key={lesson.id}
+            courseId={manifest.id}
+            lesson={lesson}
+            index={index}
+            state={states.get(lesson.id) ?? 'locked'}
+            shownPercent={watchedPercent(progress[lesson.id], lesson.durationSeconds)}
+            completedAt={progress[lesson.id]?.completedAt ?? null}
+            current={lesson.id === openLessonId}
+            language={language}
+            onOpen={props.onOpen}
+          />
+        ))}
       </ol>
     </nav>
   );
 }
+
+interface OutlineItemProps {
+  courseId: string;
+  lesson: Lesson;
+  index: number;
+  state: LessonState;
+  shownPercent: number;
+  completedAt: string | null;
+  current: boolean;
+  language: Language;
+  onOpen(lessonId: string): void;
+}
+
+/** One entry; redrawn only when what it shows changes (the open lesson's share, a state). */
+const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
+  const { courseId, lesson, index, state, shownPercent, completedAt, current, language } = props;
+  const t = MESSAGES[language];
+  const title = localized(lesson.title, language);
+  const stateLabel = {
+    locked: t.lessonLocked,
+    available: t.lessonAvailable,
+    completed: t.lessonCompleted,
+  }[state];
+  const body = (
+    <>
+      <span className="outline-number" aria-hidden="true">
+        {state === 'completed' ? '✓' : state === 'locked' ? <LockIcon /> : index + 1}
+      </span>
+      <span className="outline-text">
+        <span className="outline-title">{title}</span>
+        <span className="outline-meta">
+          {stateLabel} · {t.watchedShare(shownPercent)}
+          {completedAt ? ` · ${t.completedAt(formatLocalDateTime(completedAt, language))}` : ''}
+        </span>
+        <progress
+          className="outline-bar"
+          max={100}
+          value={shownPercent}
+          aria-label={`${title}: ${t.watchedShare(shownPercent)}`}
+        />
+      </span>
+    </>
+  );
+  return (
+    <li
+      key={lesson.id}
+      data-lesson-id={lesson.id}
+      data-lesson-state={state}
+      aria-current={current ? 'step' : undefined}
+      className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
+    >
+      {state === 'locked' ? (
+        <span
+          className="outline-entry"
+          aria-disabled="true"
+          title={t.lessonLockedHint}
+          aria-description={t.lessonLockedHint}
+        >
+          {body}
+        </span>
+      ) : (
+        <a
+          className="outline-entry"
+          href={lessonPath(courseId, lesson.id)}
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+            event.preventDefault();
+            props.onOpen(lesson.id);
+          }}
+        >
+          {body}
+        </a>
+      )}
+    </li>
+  );
+});
 
 /**
  * The watched share shown to people: a completed lesson reads 100 % even though the end

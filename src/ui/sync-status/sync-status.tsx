@@ -1,4 +1,5 @@
 import type { SyncStatus as SyncStatusValue } from '../../sync/sync-status.ts';
+import { OUTBOX_ROOM_MESSAGES } from './outbox-room-messages.ts';
 import './sync-status.css';
 
 type Language = 'id' | 'en';
@@ -46,6 +47,11 @@ export function SyncStatus({ status, language }: { status: SyncStatusValue; lang
         <span className="sync-status__dot" aria-hidden="true" />
         {headline(status, language)}
       </span>
+      {status.room ? (
+        <p className="sync-status__room" role="alert" data-outbox-room={status.room}>
+          {OUTBOX_ROOM_MESSAGES[language][status.room](status.pending)}
+        </p>
+      ) : null}
       {status.invalid > 0 ? (
         <details className="sync-status__rejected">
           <summary title={reasons.map((r) => r.reason).join('\n')}>

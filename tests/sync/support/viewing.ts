@@ -40,7 +40,28 @@ export interface ViewingResult {
  * progress repository: a `started` event, a `progress` event every `stepSeconds` of play, a
  * `completed` event when a lesson is played to the end, then the next lesson.
  */
+/**
+ * Every event row written per database name, as written: acknowledged rows are pruned from
+ * IndexedDB, so reading them back later would miss what another tab already delivered.
+ */
+const written = new Map<string, { localId: number; id: string; participantId: string }[]>();
+const watchedDbs = new WeakSet<RuntutDb>();
+
+function recordWrites(db: RuntutDb) {
+  const log = written.get(db.name) ?? [];
+  written.set(db.name, log);
+  if (watchedDbs.has(db)) return log;
+  watchedDbs.add(db);
+  db.events.hook('creating', function (_key, row) {
+    this.onsuccess = (localId) => {
+      log.push({ localId: localId ?? 0, id: row.event.id, participantId: row.participantId });
+    };
+  });
+  return log;
+}
+
 export async function recordViewing(db: RuntutDb, plan: ViewingPlan): Promise<ViewingResult> {
+  const log = recordWrites(db);
   const course = fixtureCourse();
   const repository = createProgressRepository(db);
   const step = plan.stepSeconds ?? 10;
@@ -90,9 +111,12 @@ export async function recordViewing(db: RuntutDb, plan: ViewingPlan): Promise<Vi
   // loop in another "tab" already moved those rows to an adopted participant meanwhile.
   const byParticipant = await db.events.where('participantId').equals(plan.participantId).toArray();
   const writtenNow = await db.events.where('localId').above(lastLocalIdBefore).toArray();
-  const rows = new Map([...byParticipant, ...writtenNow].map((row) => [row.localId, row]));
-  const eventIds = [...rows.values()]
-    .sort((a, b) => (a.localId ?? 0) - (b.localId ?? 0))
-    .map((row) => row.event.id);
+  const rows = new Map(
+    [...byParticipant, ...writtenNow].map((row) => [row.localId ?? 0, row.event.id]),
+  );
+  for (const entry of log)
+    if (entry.participantId === plan.participantId || entry.localId > lastLocalIdBefore)
+      rows.set(entry.localId, entry.id);
+  const eventIds = [...rows.entries()].sort(([a], [b]) => a - b).map(([, id]) => id);
   return { eventIds, watched, completed };
 }
