@@ -108,12 +108,13 @@ describe.each(databaseKinds)('providers never cross (%s)', (kind) => {
     expect(rows.map((row) => row.id)).toEqual(['acme:same-id', 'beta:same-id']);
   });
 
+  // Another provider's course is answered exactly like a course that does not exist.
   it.each<[string, number, () => string, string]>([
     ["acme's key on acme's course", 200, () => acme.reportKey, 'acme-course'],
-    ["acme's key on beta's course", 403, () => acme.reportKey, 'beta-course'],
-    ["beta's key on acme's course", 403, () => beta.reportKey, 'acme-course'],
-    ["the demo key on acme's course", 403, () => REPORT_KEY, 'acme-course'],
-    ["acme's key on the demo course", 403, () => acme.reportKey, 'demo-course'],
+    ["acme's key on beta's course", 404, () => acme.reportKey, 'beta-course'],
+    ["beta's key on acme's course", 404, () => beta.reportKey, 'acme-course'],
+    ["the demo key on acme's course", 404, () => REPORT_KEY, 'acme-course'],
+    ["acme's key on the demo course", 404, () => acme.reportKey, 'demo-course'],
     ['the demo key on the demo course', 200, () => REPORT_KEY, 'demo-course'],
     ['a made-up key', 401, () => 'rk_00000000_guess', 'acme-course'],
   ])('answers %s with HTTP %i', async (_name, status, key, course) => {
@@ -122,7 +123,7 @@ describe.each(databaseKinds)('providers never cross (%s)', (kind) => {
 
   it('stops a removed report key at once', async () => {
     const key = await addTestProvider(database.db, 'gamma', Date.now());
-    expect((await report(server, 'acme-course', key.reportKey)).status).toBe(403);
+    expect((await report(server, 'acme-course', key.reportKey)).status).toBe(404);
     expect(await deleteReportKey(database.db, 'gamma', key.reportKeyId)).toBe(true);
     const response = await report(server, 'acme-course', key.reportKey);
     expect(response.status).toBe(401);

@@ -1,3 +1,4 @@
+import { participantKey } from './participant-key.ts';
 import type { CourseCatalog } from '../courses/course-catalog.ts';
 import type { Queryable } from '../db/database.ts';
 import type { ProviderDirectory, ProviderRecord } from './provider-directory.ts';
@@ -44,6 +45,7 @@ export function databaseProviderDirectory(settings: DatabaseDirectorySettings): 
         name: stored.name,
         origins: stored.origins,
         courseIds: courseIdsOf(stored.id),
+        participantPrefix: participantKey(stored.id, '', true),
       }
     );
   };

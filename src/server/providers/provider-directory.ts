@@ -10,6 +10,12 @@ export interface ProviderRecord {
   /** Origins allowed to embed the player (CSP frame-ancestors) and to call the API (CORS). */
   origins: readonly string[];
   courseIds: readonly string[];
+  /**
+   * What the server puts before this provider's participant ids when it stores them
+   * (participant-key.ts): `"acme:"` for a provider in the database, `""` (the default) for the
+   * configured one. Reports strip it on the way out and add it to ids asked for.
+   */
+  participantPrefix?: string;
 }
 
 export interface ProviderDirectory {

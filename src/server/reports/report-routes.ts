@@ -26,6 +26,14 @@ export function reportApiRoutes(
 ) {
   const app = new Hono<ReportEnv>();
   app.use('/api/v1/reports/*', requireReportAccess(db, config, attempts));
+  /** Stored participant ids carry the provider's prefix; the provider sees and asks by its own. */
+  const prefixOf = (c: Context<ReportEnv>) => c.var.provider.participantPrefix ?? '';
+  const ownId = (c: Context<ReportEnv>, stored: string) => {
+    const prefix = prefixOf(c);
+    return prefix && stored.startsWith(prefix) ? stored.slice(prefix.length) : stored;
+  };
+  // A course's participants are all its provider's, so only a search needs the prefix.
+  const storedQuery = (c: Context<ReportEnv>, q: string) => (q === '' ? '' : prefixOf(c) + q);
   const courseOf = (c: Context<ReportEnv>) =>
     scopedCourse(config, c.var.provider, c.req.param('courseId') ?? '');
 
@@ -43,7 +51,10 @@ export function reportApiRoutes(
        FROM lesson_progress WHERE course_id = $1 AND completed_at IS NOT NULL`,
       [course.id],
     );
-    const completions = completionRows(course, rows);
+    const completions = completionRows(
+      course,
+      rows.map((row) => ({ ...row, participant_id: ownId(c, row.participant_id) })),
+    );
     if (format === 'json')
       return c.json({ courseId: course.id, generatedAt: generatedAt(config), completions });
     return csvResponse(c, `${course.id}-completions`, toCsv(completions));
@@ -92,11 +103,15 @@ export function reportApiRoutes(
     if (!course) return apiError(c, 404, 'course-unknown');
     const query = parseParticipantQuery(c.req.query(), format === 'csv' ? MAX_CSV_PAGE : MAX_PAGE);
     if (!query) return apiError(c, 400, 'bad-query');
-    const page = await participantPage(db, course, query);
+    const stored = await participantPage(db, course, { ...query, q: storedQuery(c, query.q) });
+    const page = {
+      ...stored,
+      rows: stored.rows.map((row) => ({ ...row, participantId: ownId(c, row.participantId) })),
+    };
     if (page.nextCursor) c.header('X-Next-Cursor', page.nextCursor);
     if (format === 'csv')
       return csvResponse(c, `${course.id}-participants`, tableCsv(PARTICIPANT_COLUMNS, page.rows));
-    const { matches, capped } = await countMatches(db, course.id, query.q);
+    const { matches, capped } = await countMatches(db, course.id, storedQuery(c, query.q));
     return c.json({
       courseId: course.id,
       generatedAt: generatedAt(config),
@@ -115,8 +130,15 @@ export function reportApiRoutes(
     if (format instanceof Response) return format;
     const course = courseOf(c);
     if (!course) return apiError(c, 404, 'course-unknown');
-    const detail = await participantDetail(db, course, c.req.param('participantId'));
-    if (!detail) return apiError(c, 404, 'participant-unknown');
+    const found = await participantDetail(db, course, prefixOf(c) + c.req.param('participantId'));
+    if (!found) return apiError(c, 404, 'participant-unknown');
+    const detail = {
+      ...found,
+      participant: {
+        ...found.participant,
+        participantId: ownId(c, found.participant.participantId),
+      },
+    };
     if (format === 'json') return c.json({ ...detail, generatedAt: generatedAt(config) });
     const rows = detail.lessons.map((lesson) => ({
       ...lesson,
