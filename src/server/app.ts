@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { embedRoutes } from './embed/embed-routes.ts';
 import { requireParticipant } from './auth/require-participant.ts';
 import type { ServerConfig } from './config.ts';
 import { isUnavailable, type Database } from './db/database.ts';
@@ -35,6 +36,8 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
     secureHeaders({
       // Providers show the player in an iframe: allow exactly their origins to frame it.
       xFrameOptions: false,
+      // Routes that set their own policy keep it (the embed page: frame-ancestors per course).
+      overwrite: false,
       contentSecurityPolicy: {
         frameAncestors: ["'self'", ...config.corsOrigins],
         baseUri: ["'self'"],
@@ -72,6 +75,7 @@ export function buildApp({ db, config, log = console.error }: AppDependencies) {
   app.route('/', eventRoutes(db, config));
   app.route('/', progressRoutes(db, config));
   app.route('/', reportRoutes(db, config));
+  app.route('/', embedRoutes(config));
   if (config.staticDir) app.route('/', staticRoutes(config.staticDir));
 
   app.notFound((c) =>
