@@ -29,7 +29,8 @@ export default defineConfig({
         // precached; the HLS engine is only fetched by participants who have an HLS lesson.
         globIgnores: ['courses/**', '**/videojs-http-streaming*'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // The embed page carries its own frame-ancestors header: always fetched from the server.
+        navigateFallbackDenylist: [/^\/api\//, /^\/embed\//],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/course.json'),

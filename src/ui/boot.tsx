@@ -1,59 +1,85 @@
 import { createRoot } from 'react-dom/client';
 import { parseLanguage, type Language } from '../domain/language.ts';
-import { createRuntutStore } from '../store/runtut-store.ts';
+import { createRuntutStore, type RuntutStore } from '../store/runtut-store.ts';
 import { StoreProvider } from '../store/store-context.tsx';
 import { readMeta } from '../storage/device-meta.ts';
+import { openMemoryDatabase } from '../storage/memory-database.ts';
 import { openDatabase } from '../storage/open-database.ts';
 import { createProgressRepository } from '../storage/progress-repository.ts';
 import { App } from './app.tsx';
-import { createCourseSession } from './course-page/course-session.ts';
+import { createCourseSession, type CourseSession } from './course-page/course-session.ts';
 import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
-import { parseCourseRoute } from './routing/course-route.ts';
+import { parseCourseRoute, type CourseRoute } from './routing/course-route.ts';
 import { announceLocalWrite } from '../sync/local-writes.ts';
-import { connectSync } from './boot-sync.ts';
+import { connectSync, type ServerLessonsListener } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
+
+/** How the embedded player (src/embed/frame/) starts the same page inside a provider's frame. */
+export interface EmbedBoot {
+  route: CourseRoute;
+  launchToken: string | null;
+  language: Language | undefined;
+  /** What the server confirmed: from the restore at start, then from each acknowledged batch. */
+  onServerLessons: ServerLessonsListener;
+}
+
+export interface RunningCourse {
+  store: RuntutStore;
+  session: CourseSession;
+}
 
 /**
  * Starts the page: the manifest is fetched while IndexedDB opens, the outline renders as soon
- * as both are known, and the player library is loaded only when a lesson is mounted.
+ * as both are known, and the player library is loaded only when a lesson is mounted. Where the
+ * browser refuses IndexedDB, the same schema runs in memory (progress syncs while online).
  */
-export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
-  const route = parseCourseRoute(window.location.pathname);
+export async function bootRuntut(
+  rootElement: HTMLElement,
+  embed?: EmbedBoot,
+): Promise<RunningCourse> {
+  const route = embed?.route ?? parseCourseRoute(window.location.pathname);
   const params = new URLSearchParams(window.location.search);
   const manifestPromise = loadManifest(route.courseId);
-  const db = await openDatabase();
+  const durable = await openDatabase();
+  const db = durable ?? (await openMemoryDatabase());
   const storedLanguage = db
     ? await readMeta<Language>(db, 'language').catch(() => undefined)
     : undefined;
-  const language = parseLanguage(params.get('lang')) ?? storedLanguage ?? 'id';
+  const language = embed?.language ?? parseLanguage(params.get('lang')) ?? storedLanguage ?? 'id';
   document.documentElement.lang = language;
 
   const store = createRuntutStore({ courseId: route.courseId, language });
-  if (!db) store.getState().setStorageHealth('unavailable');
+  if (!durable) store.getState().setStorageHealth('unavailable');
   const sync = { syncNow: () => {} };
   const session = createCourseSession({
     store,
     db,
     onLocalWrite: announceLocalWrite,
     onCompleted: () => sync.syncNow(),
+    // In a frame the address bar is the provider's page: lessons do not rewrite the frame's URL.
+    followAddressBar: !embed,
   });
+  const running = { store, session };
 
   createRoot(rootElement).render(
     <StoreProvider store={store}>
       <App session={session} />
     </StoreProvider>,
   );
-  registerAppShell(() => offlineUrlsOf(store.getState().course));
+  // The embedded frame registers no worker: its navigations must keep the embed page's policy.
+  if (!embed) registerAppShell(() => offlineUrlsOf(store.getState().course));
 
   const course = await manifestPromise;
   store.getState().setCourse(course);
-  if (course.status !== 'ready') return;
+  if (course.status !== 'ready') return running;
 
   const connection = await connectSync({
     db,
     store,
     courseId: route.courseId,
-    launchToken: params.get('launch'),
+    launchToken: embed ? embed.launchToken : params.get('launch'),
+    inMemory: !durable,
+    ...(embed ? { onServerLessons: embed.onServerLessons } : {}),
   });
   sync.syncNow = connection.syncNow;
 
@@ -77,7 +103,10 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
     ),
   );
   session.openLesson(route.lessonId ?? (await session.lastLessonId(route.courseId)), 'replace');
-  window.addEventListener('popstate', () => {
-    session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
-  });
+  if (!embed) {
+    window.addEventListener('popstate', () => {
+      session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
+    });
+  }
+  return running;
 }

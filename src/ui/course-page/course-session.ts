@@ -27,13 +27,21 @@ export interface CourseSessionDeps {
   onLocalWrite(): void;
   /** A lesson completed: worth sending now rather than on the next timer. */
   onCompleted(): void;
+  /** The address bar shows the open lesson (false inside a provider's frame). */
+  followAddressBar?: boolean;
 }
 
 /**
  * The page's commands: open a lesson (only if the rules allow it), make the recorder for the open
  * lesson, switch language. React components call these; they never write storage themselves.
  */
-export function createCourseSession({ store, db, onLocalWrite, onCompleted }: CourseSessionDeps) {
+export function createCourseSession({
+  store,
+  db,
+  onLocalWrite,
+  onCompleted,
+  followAddressBar = true,
+}: CourseSessionDeps) {
   const repository = db ? createProgressRepository(db) : null;
 
   function lessonIds(): string[] {
@@ -58,7 +66,7 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
       }
       if (!target) return;
       state.openLesson(target);
-      showLessonInAddressBar(state.courseId, target, how);
+      if (followAddressBar) showLessonInAddressBar(state.courseId, target, how);
       if (db)
         void writeMeta(db, `lastLesson:${state.courseId}`, {
           courseId: state.courseId,
