@@ -58,6 +58,7 @@ export async function bootRuntut(
     onCompleted: () => sync.syncNow(),
     // In a frame the address bar is the provider's page: lessons do not rewrite the frame's URL.
     followAddressBar: !embed,
+    inMemory: !durable,
   });
   const running = { store, session };
 

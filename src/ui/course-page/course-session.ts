@@ -29,6 +29,8 @@ export interface CourseSessionDeps {
   onCompleted(): void;
   /** The address bar shows the open lesson (false inside a provider's frame). */
   followAddressBar?: boolean;
+  /** `db` lives in memory (IndexedDB refused): the storage warning stays up. */
+  inMemory?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createCourseSession({
   onLocalWrite,
   onCompleted,
   followAddressBar = true,
+  inMemory = false,
 }: CourseSessionDeps) {
   const repository = db ? createProgressRepository(db) : null;
 
@@ -91,6 +94,8 @@ export function createCourseSession({
         onChange: (view) => store.getState().setLessonProgress(lesson.id, view),
         onCompleted: () => onCompleted(),
         onStorageHealth: (health) => {
+          // A memory database answers every write: its saves say nothing about the device.
+          if (inMemory) return;
           if (store.getState().storageHealth !== health) store.getState().setStorageHealth(health);
         },
         onSaved: onLocalWrite,
