@@ -40,7 +40,7 @@ export async function bootEmbeddedPlayer(root: HTMLElement): Promise<void> {
     handle: frameMethods(running, events.confirmed),
   });
   events.attach(running, channel);
-  followContentHeight((height) => channel.emit('resize', { height }));
+  followContentHeight(root, (height) => channel.emit('resize', { height }));
   const state = running.store.getState();
   if (state.course.status !== 'ready') {
     channel.emit('error', { code: 'course-unavailable', message: state.course.status });

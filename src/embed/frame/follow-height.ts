@@ -1,13 +1,17 @@
-/** Reports the document's height whenever it changes, so the host sizes the frame (no scrollbars). */
-export function followContentHeight(report: (height: number) => void): void {
+/**
+ * Reports the content's height whenever it changes, so the host sizes the frame (no scrollbars).
+ * It measures the app root, not the document: a document is at least as tall as its frame, so
+ * measuring it would let the frame only ever grow.
+ */
+export function followContentHeight(root: HTMLElement, report: (height: number) => void): void {
   let last = 0;
   const measure = () => {
-    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    const height = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY);
     if (height !== last) {
       last = height;
       report(height);
     }
   };
-  new ResizeObserver(measure).observe(document.documentElement);
+  new ResizeObserver(measure).observe(root);
   measure();
 }
