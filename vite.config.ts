@@ -30,8 +30,9 @@ export default defineConfig({
         // precached; the HLS engine is only fetched by participants who have an HLS lesson.
         globIgnores: ['courses/**', '**/videojs-http-streaming*', 'console/**'],
         navigateFallback: 'index.html',
-        // The provider console (its own build under /console) is never the participant's page.
-        navigateFallbackDenylist: [/^\/api\//, /^\/console/],
+        // The provider console (its own build under /console) is never the participant's page;
+        // the embed page carries its own frame-ancestors header: always fetched from the server.
+        navigateFallbackDenylist: [/^\/api\//, /^\/console/, /^\/embed\//],
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/course.json'),

@@ -14,6 +14,24 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--autoplay-policy=no-user-gesture-required',
   '--mute-audio',
+  // Playwright passes its own --disable-features list, which turns ThirdPartyStoragePartitioning
+  // off; Chromium 156 then refuses a cross-site frame (the embedded player) any IndexedDB or Web
+  // Locks, because third-party cookies are blocked. Chromium reads the LAST --disable-features,
+  // so this list replaces Playwright's: its quiet-startup entries, partitioning left on as in
+  // the browsers participants use.
+  `--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'MediaRouter',
+    'PaintHolding',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+  ].join(',')}`,
 ];
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { embedRoutes } from './embed/embed-routes.ts';
 import { requireParticipant } from './auth/require-participant.ts';
 import { providersOf, type ServerConfig } from './config.ts';
 import { isUnavailable, type Database } from './db/database.ts';
@@ -61,6 +62,8 @@ export function buildApp(deps: AppDependencies) {
     secureHeaders({
       // Providers show the player in an iframe: allow exactly their origins to frame it.
       xFrameOptions: false,
+      // Routes that set their own policy keep it (the embed page: frame-ancestors per course).
+      overwrite: false,
       contentSecurityPolicy: {
         frameAncestors: ["'self'", ...config.corsOrigins],
         baseUri: ["'self'"],
@@ -113,6 +116,7 @@ export function buildApp(deps: AppDependencies) {
   app.route('/', eventRoutes(db, config, metrics));
   app.route('/', progressRoutes(db, config));
   app.route('/', reportRoutes(deps.reportsDb ?? db, config));
+  app.route('/', embedRoutes(config));
   app.route('/', courseFileRoutes(config.courses, config.coursesDir));
   if (config.staticDir) {
     app.route('/', consolePageRoutes(config.staticDir));

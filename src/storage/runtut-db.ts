@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { LessonEvent } from '../domain/lesson-events.ts';
 import type { Segment } from '../domain/played-segments.ts';
 
@@ -39,8 +39,9 @@ export class RuntutDb extends Dexie {
   events!: EntityTable<StoredLessonEvent, 'localId'>;
   meta!: EntityTable<MetaRecord, 'key'>;
 
-  constructor(name = 'runtut') {
-    super(name);
+  /** `options` can hand Dexie another IndexedDB (the in-memory one, see memory-database.ts). */
+  constructor(name = 'runtut', options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       progress: '[participantId+courseId+lessonId], [participantId+courseId]',
       events: '++localId, [delivery+localId], event.id, participantId',

@@ -38,7 +38,19 @@ const eventResultSchema = z.object({
 });
 export type EventResult = z.infer<typeof eventResultSchema>;
 
-const eventsReplySchema = z.object({ results: z.array(eventResultSchema) });
+/** A lesson the batch changed, as the server now credits it: its confirmation of a completion. */
+const changedLessonSchema = z.object({
+  courseId: z.string(),
+  lessonId: z.string(),
+  completedAt: z.string().nullable(),
+});
+export type ServerChangedLesson = z.infer<typeof changedLessonSchema>;
+
+const eventsReplySchema = z.object({
+  results: z.array(eventResultSchema),
+  lessons: z.array(changedLessonSchema).optional(),
+});
+export type EventsReply = { results: EventResult[]; lessons: ServerChangedLesson[] };
 const sessionReplySchema = z.object({ token: z.string().min(1), participantId: z.string().min(1) });
 
 const progressLessonSchema = z.object({
@@ -144,7 +156,7 @@ export function postEvents(
   api: ApiContext,
   token: string,
   events: readonly LessonEvent[],
-): Promise<ApiResult<EventResult[]>> {
+): Promise<ApiResult<EventsReply>> {
   return call(
     api,
     '/api/v1/events',
@@ -153,7 +165,10 @@ export function postEvents(
       headers: { 'content-type': 'application/json', ...bearer(token) },
       body: JSON.stringify({ events }),
     },
-    (body) => eventsReplySchema.safeParse(body).data?.results,
+    (body) => {
+      const reply = eventsReplySchema.safeParse(body).data;
+      return reply && { results: reply.results, lessons: reply.lessons ?? [] };
+    },
   );
 }
 

@@ -4,7 +4,13 @@ import {
   type DeliveryOutcome,
 } from '../storage/event-outbox.ts';
 import type { RuntutDb, StoredLessonEvent } from '../storage/runtut-db.ts';
-import { postEvents, type ApiContext, type ApiFailure, type EventResult } from './api-client.ts';
+import {
+  postEvents,
+  type ApiContext,
+  type ApiFailure,
+  type EventResult,
+  type ServerChangedLesson,
+} from './api-client.ts';
 import { BATCH_BYTES, BATCH_EVENTS, chunkBySize } from './batches.ts';
 
 export interface PassReport {
@@ -19,6 +25,8 @@ export interface SendOptions {
   batchBytes?: number;
   /** Called after each acknowledged batch (to refresh "waiting to send N"). */
   onBatch?: () => void | Promise<void>;
+  /** The lessons an acknowledged batch changed, as the server credits them (its confirmations). */
+  onServerLessons?: (lessons: readonly ServerChangedLesson[]) => void;
 }
 
 function describe(result: EventResult): string {
@@ -96,8 +104,9 @@ export async function sendPendingEvents(
       const middle = Math.ceil(rows.length / 2);
       return (await send(rows.slice(0, middle))) ?? (await send(rows.slice(middle)));
     }
-    const { outcome, unanswered } = outcomeOf(rows, reply.value);
+    const { outcome, unanswered } = outcomeOf(rows, reply.value.results);
     await applyDeliveryOutcome(db, outcome);
+    if (reply.value.lessons.length > 0) options.onServerLessons?.(reply.value.lessons);
     report.delivered += outcome.delivered.length;
     report.setAside += outcome.setAside.length;
     await options.onBatch?.();

@@ -15,7 +15,9 @@ export interface RestoreOptions {
   now?: () => Date;
 }
 
-export type RestoreResult = { ok: true; updated: number } | { ok: false };
+/** `lessons` is what the server credits, in course order (its completions are confirmed). */
+export type RestoreResult =
+  { ok: true; updated: number; lessons: ServerLessonProgress[] } | { ok: false };
 
 function serverRecord(
   identity: Identity,
@@ -77,5 +79,5 @@ export async function restoreFromServer(
       updated += 1;
     }
   });
-  return { ok: true, updated };
+  return { ok: true, updated, lessons: reply.value };
 }

@@ -14,7 +14,7 @@ import {
 } from './identity.ts';
 import { isOutboxNews, openChannel, SYNC_CHANNEL, type OutboxNews } from './local-writes.ts';
 import { browserNetwork, type NetworkSignals } from './network-signals.ts';
-import { sendPendingEvents, type PassReport } from './outbox-sender.ts';
+import { sendPendingEvents, type PassReport, type SendOptions } from './outbox-sender.ts';
 import { browserLocks, withSyncLock, type LockManagerLike } from './sync-lock.ts';
 import { statusOf, type SyncStatus } from './sync-status.ts';
 
@@ -44,6 +44,8 @@ export interface StartSyncOptions {
   onStatus: (status: SyncStatus) => void;
   /** The participant changed (a provisional or lost demo session was replaced): reload progress. */
   onIdentity?: (identity: Identity) => void;
+  /** What the server credits for the lessons each acknowledged batch changed. */
+  onServerLessons?: SendOptions['onServerLessons'];
   fetchImpl?: FetchLike;
   /** Defaults to navigator.locks; null syncs without a lock. */
   locks?: LockManagerLike | null;
@@ -159,6 +161,7 @@ export function startSync(options: StartSyncOptions): SyncHandle {
         batchEvents: timing.batchEvents,
         batchBytes: timing.batchBytes,
         onBatch: publish,
+        ...(options.onServerLessons ? { onServerLessons: options.onServerLessons } : {}),
       });
     let report = await send(identity.token ?? '');
     if (report.failure?.kind === 'auth' && identity.mode === 'demo' && !renewedAfterAuth) {

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { parseLanguage } from '../domain/language.ts';
-import { createRuntutStore } from '../store/runtut-store.ts';
+import { parseLanguage, type Language } from '../domain/language.ts';
+import { createRuntutStore, type RuntutStore } from '../store/runtut-store.ts';
 import type { LessonProgressView } from '../store/progress-slice.ts';
 import { StoreProvider } from '../store/store-context.tsx';
 import { readFirstScreenFacts } from '../storage/first-screen-read.ts';
@@ -8,10 +8,11 @@ import type { LessonProgressRecord, RuntutDb } from '../storage/runtut-db.ts';
 import { launchTokenSubject } from '../sync/launch-token.ts';
 import { announceLocalWrite } from '../sync/local-writes.ts';
 import { App } from './app.tsx';
-import { createCourseSession } from './course-page/course-session.ts';
+import { createCourseSession, type CourseSession } from './course-page/course-session.ts';
 import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
 import { preloadPlayer } from './lesson-player/preload-player.ts';
-import { parseCourseRoute } from './routing/course-route.ts';
+import { parseCourseRoute, type CourseRoute } from './routing/course-route.ts';
+import type { ServerLessonsListener } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
 
 function viewsOf(rows: readonly LessonProgressRecord[]): Record<string, LessonProgressView> {
@@ -28,6 +29,20 @@ function viewsOf(rows: readonly LessonProgressRecord[]): Record<string, LessonPr
   );
 }
 
+/** How the embedded player (src/embed/frame/) starts the same page inside a provider's frame. */
+export interface EmbedBoot {
+  route: CourseRoute;
+  launchToken: string | null;
+  language: Language | undefined;
+  /** What the server confirmed: from the restore at start, then from each acknowledged batch. */
+  onServerLessons: ServerLessonsListener;
+}
+
+export interface RunningCourse {
+  store: RuntutStore;
+  session: CourseSession;
+}
+
 const nextFrame = () =>
   new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -37,28 +52,40 @@ const nextFrame = () =>
  * lesson title and its poster are drawn. Right after that frame, the player library and the
  * storage chunk (Dexie, identity, server restore, outbox) load; the lesson plays once both are in.
  */
-export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
-  const route = parseCourseRoute(window.location.pathname);
+export async function bootRuntut(
+  rootElement: HTMLElement,
+  embed?: EmbedBoot,
+): Promise<RunningCourse> {
+  const route = embed?.route ?? parseCourseRoute(window.location.pathname);
   const params = new URLSearchParams(window.location.search);
-  const launchToken = params.get('launch');
+  const launchToken = embed ? embed.launchToken : params.get('launch');
   const manifestPromise = loadManifest(route.courseId);
   const local = await readFirstScreenFacts(route.courseId, {
     participantId: launchToken ? launchTokenSubject(launchToken) : undefined,
   });
   const storedLanguage = typeof local.language === 'string' ? local.language : undefined;
-  const language = parseLanguage(params.get('lang')) ?? parseLanguage(storedLanguage) ?? 'id';
+  const language =
+    embed?.language ?? parseLanguage(params.get('lang')) ?? parseLanguage(storedLanguage) ?? 'id';
   document.documentElement.lang = language;
 
   const store = createRuntutStore({ courseId: route.courseId, language });
   let openedDb: (db: RuntutDb | null) => void = () => {};
   const db = new Promise<RuntutDb | null>((resolve) => (openedDb = resolve));
-  const sync = { syncNow: () => {} };
+  const sync = { syncNow: () => {}, inMemory: false };
   const session = createCourseSession({
     store,
     db,
     onLocalWrite: announceLocalWrite,
     onCompleted: () => sync.syncNow(),
+    // In a frame the address bar is the provider's page: lessons do not rewrite the frame's URL.
+    followAddressBar: !embed,
+    inMemory: () => sync.inMemory,
   });
+  const running = { store, session };
+  // The embedded frame registers no worker: its navigations must keep the embed page's policy.
+  const registerShell = () => {
+    if (!embed) registerAppShell(() => offlineUrlsOf(store.getState().course));
+  };
 
   createRoot(rootElement).render(
     <StoreProvider store={store}>
@@ -70,8 +97,8 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   store.getState().setCourse(course);
   if (course.status !== 'ready') {
     openedDb(null);
-    registerAppShell(() => offlineUrlsOf(store.getState().course));
-    return;
+    registerShell();
+    return running;
   }
   store.getState().setAllProgress(viewsOf(local.rows));
   // Show the lesson at once when this device's own progress already allows it; a lesson only
@@ -82,7 +109,13 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   await nextFrame();
   const player = preloadPlayer();
   const { startStorage } = await import('./boot-storage.ts');
-  const storage = await startStorage({ store, courseId: route.courseId, launchToken });
+  const storage = await startStorage({
+    store,
+    courseId: route.courseId,
+    launchToken,
+    onServerLessons: embed?.onServerLessons,
+  });
+  sync.inMemory = storage.inMemory;
   openedDb(storage.db);
   sync.syncNow = storage.syncNow;
   store.getState().settleProgress(viewsOf(storage.rows));
@@ -93,8 +126,11 @@ export async function bootRuntut(rootElement: HTMLElement): Promise<void> {
   );
   // The worker's precache (the whole app shell) must not share the first visit's thin link with
   // the first frame: it starts once the player library is in.
-  void player.finally(() => registerAppShell(() => offlineUrlsOf(store.getState().course)));
-  window.addEventListener('popstate', () => {
-    session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
-  });
+  void player.finally(registerShell);
+  if (!embed) {
+    window.addEventListener('popstate', () => {
+      session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
+    });
+  }
+  return running;
 }

@@ -2,17 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, type Database } from '../../src/server/db/database.ts';
-import { createTestServer, type TestServer } from './support/test-server.ts';
-
-/** Static files and headers never touch the database. */
-const noDatabase: Database = {
-  kind: 'pglite',
-  query: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
-  exec: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
-  transaction: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
-  close: async () => undefined,
-};
+import { createTestServer, noDatabase, type TestServer } from './support/test-server.ts';
 
 const files: Record<string, string> = {
   'index.html': '<!doctype html><title>Runtut</title>',

@@ -98,6 +98,18 @@ const MESSAGES = {
     'Reports are disabled: RUNTUT_REPORT_KEY is not configured.',
     'Laporan dinonaktifkan: RUNTUT_REPORT_KEY belum diatur.',
   ],
+  'embed-origin-required': [
+    'Send the embedding page\'s origin: {"course": ID, "origin": "https://…"}.',
+    'Kirim origin halaman penyemat: {"course": ID, "origin": "https://…"}.',
+  ],
+  'embed-origin-not-allowed': [
+    'This site is not allowed to embed the course: the provider has not listed its origin.',
+    'Situs ini tidak diizinkan menyematkan kursus: penyedia belum mendaftarkan origin-nya.',
+  ],
+  'embed-provider-mismatch': [
+    'The launch token belongs to another provider than the course.',
+    'Token peluncuran milik penyedia lain, bukan penyedia kursus ini.',
+  ],
   'bad-format': ['format must be json or csv.', 'format harus json atau csv.'],
   'too-many-attempts': [
     'Too many wrong report keys from this address; wait for Retry-After seconds.',

@@ -32,13 +32,24 @@ export interface CourseSessionDeps {
   onLocalWrite(): void;
   /** A lesson completed: worth sending now rather than on the next timer. */
   onCompleted(): void;
+  /** The address bar shows the open lesson (false inside a provider's frame). */
+  followAddressBar?: boolean;
+  /** Whether `db` lives in memory (IndexedDB refused): then the storage warning stays up. */
+  inMemory?: () => boolean;
 }
 
 /**
  * The page's commands: open a lesson (only if the rules allow it), make the recorder for the open
  * lesson, switch language. React components call these; they never write storage themselves.
  */
-export function createCourseSession({ store, db, onLocalWrite, onCompleted }: CourseSessionDeps) {
+export function createCourseSession({
+  store,
+  db,
+  onLocalWrite,
+  onCompleted,
+  followAddressBar = true,
+  inMemory = () => false,
+}: CourseSessionDeps) {
   let repository: ProgressRepository | null = null;
   void db.then((opened) => {
     repository = opened ? createProgressRepository(opened) : null;
@@ -71,7 +82,7 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
       }
       if (!target) return;
       state.openLesson(target);
-      showLessonInAddressBar(state.courseId, target, how);
+      if (followAddressBar) showLessonInAddressBar(state.courseId, target, how);
       whenOpen((opened) =>
         writeMeta(opened, `lastLesson:${state.courseId}`, {
           courseId: state.courseId,
@@ -119,6 +130,8 @@ export function createCourseSession({ store, db, onLocalWrite, onCompleted }: Co
         onChange: (view) => publisher.update(view),
         onCompleted: () => onCompleted(),
         onStorageHealth: (health) => {
+          // A memory database answers every write: its saves say nothing about the device.
+          if (inMemory()) return;
           if (store.getState().storageHealth !== health) store.getState().setStorageHealth(health);
         },
         onSaved: onLocalWrite,

@@ -30,7 +30,7 @@ const id = {
   manifestNotJson: 'Berkas kursus bukan JSON yang valid.',
   courseNotFound: 'Kursus tidak ditemukan.',
   storageUnavailable:
-    'Penyimpanan di perangkat ini tidak tersedia (mode penyamaran atau diblokir). Progres tidak akan tersimpan setelah halaman ditutup, tetapi aturan tetap berlaku.',
+    'Penyimpanan di perangkat ini tidak tersedia (mode penyamaran atau diblokir). Progres hanya tersimpan selama Anda online (dikirim ke server), tidak di perangkat; aturan tetap berlaku.',
   storageFull:
     'Penyimpanan perangkat penuh. Kosongkan ruang agar progres bisa tersimpan; aturan tetap berlaku.',
   mediaError: 'Video gagal dimuat. Periksa koneksi lalu coba lagi.',
@@ -70,7 +70,7 @@ const en: Messages = {
   manifestNotJson: 'The course file is not valid JSON.',
   courseNotFound: 'Course not found.',
   storageUnavailable:
-    'Storage on this device is unavailable (private mode or blocked). Progress will not be kept after the page closes, but the rules still apply.',
+    'Storage on this device is unavailable (private mode or blocked). Progress is saved only while you are online (sent to the server), not on this device; the rules still apply.',
   storageFull:
     'Device storage is full. Free some space so progress can be saved; the rules still apply.',
   mediaError: 'The video failed to load. Check your connection and try again.',

@@ -5,7 +5,7 @@ import {
   loadCourseCatalog,
   type CourseCatalog,
 } from '../../../src/server/courses/course-catalog.ts';
-import type { Database } from '../../../src/server/db/database.ts';
+import { DatabaseUnavailableError, type Database } from '../../../src/server/db/database.ts';
 
 export const FIXTURE_COURSES = new URL('../fixtures/courses/', import.meta.url).pathname;
 export const T0 = Date.parse('2026-11-22T12:00:00Z');
@@ -105,3 +105,12 @@ export async function storedEventCount(db: Database, participantId: string): Pro
   );
   return rows[0]?.n ?? 0;
 }
+
+/** For routes that must never touch the database (static files, headers, the embed page). */
+export const noDatabase: Database = {
+  kind: 'pglite',
+  query: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
+  exec: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
+  transaction: () => Promise.reject(new DatabaseUnavailableError(new Error('not used'))),
+  close: async () => undefined,
+};
