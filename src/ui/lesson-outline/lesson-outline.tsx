@@ -1,7 +1,14 @@
+import { useSyncExternalStore } from 'react';
 import type { CourseManifest } from '../../domain/course-manifest.ts';
+import { estimateLessonBytes } from '../../domain/data-saver.ts';
 import type { LessonState } from '../../domain/lesson-order.ts';
 import { coverageOf } from '../../domain/played-segments.ts';
 import type { LessonProgressView } from '../../store/progress-slice.ts';
+import { formatApproxBytes } from '../../player/data-saver/format-size.ts';
+import {
+  readQualityChoice,
+  subscribeQualityChoice,
+} from '../../player/data-saver/quality-choice.ts';
 import { localized, formatLocalDateTime } from '../i18n/format.ts';
 import { MESSAGES, type Language } from '../i18n/messages.ts';
 import { lessonPath } from '../routing/course-route.ts';
@@ -23,6 +30,8 @@ interface LessonOutlineProps {
 export function LessonOutline(props: LessonOutlineProps) {
   const { manifest, states, progress, openLessonId, language } = props;
   const t = MESSAGES[language];
+  // Sizes follow the quality chosen in the player (data saver until the participant picks).
+  const quality = useSyncExternalStore(subscribeQualityChoice, readQualityChoice);
   return (
     <nav className="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t.outlineHeading}</h2>
@@ -33,6 +42,7 @@ export function LessonOutline(props: LessonOutlineProps) {
           const shownPercent = watchedPercent(lessonProgress, lesson.durationSeconds);
           const title = localized(lesson.title, language);
           const current = lesson.id === openLessonId;
+          const bytes = estimateLessonBytes(lesson, quality);
           const stateLabel = {
             locked: t.lessonLocked,
             available: t.lessonAvailable,
@@ -47,6 +57,7 @@ export function LessonOutline(props: LessonOutlineProps) {
                 <span className="outline-title">{title}</span>
                 <span className="outline-meta">
                   {stateLabel} · {t.watchedShare(shownPercent)}
+                  {bytes === undefined ? '' : ` · ${formatApproxBytes(bytes, language)}`}
                   {lessonProgress?.completedAt
                     ? ` · ${t.completedAt(formatLocalDateTime(lessonProgress.completedAt, language))}`
                     : ''}
@@ -65,6 +76,7 @@ export function LessonOutline(props: LessonOutlineProps) {
               key={lesson.id}
               data-lesson-id={lesson.id}
               data-lesson-state={state}
+              data-lesson-bytes={bytes}
               aria-current={current ? 'step' : undefined}
               className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
             >
