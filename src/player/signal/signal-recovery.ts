@@ -60,8 +60,10 @@ export function createSignalRecovery(options: SignalRecoveryOptions) {
   const onPlay = () => {
     wantsPlay = true;
   };
+  // An engine that fails may pause the element itself: during a loss, a pause keeps the
+  // intent, so the lesson plays on when the signal returns.
   const onPause = () => {
-    if (!reloading) wantsPlay = false;
+    if (!reloading && !failed && (state ?? 'ok') === 'ok') wantsPlay = false;
   };
   const onEnded = () => {
     wantsPlay = false;
