@@ -6,6 +6,8 @@ import { furthestWatched, type Segment } from '../domain/played-segments.ts';
 import { isAllowedRate } from '../domain/rate-policy.ts';
 import { clampSeek, SEEK_FRONTIER_SLACK, type SeekContext } from '../domain/seek-policy.ts';
 import { createCreditTracker } from './credit-tracker.ts';
+import { formatApproxBytes } from './data-saver/format-size.ts';
+import { createLessonQuality } from './data-saver/lesson-quality.ts';
 import { guardElement } from './element-guards.ts';
 import { attachFrontierBar } from './frontier-bar.ts';
 import { loadHlsEngine } from './load-hls-engine.ts';
@@ -20,6 +22,7 @@ import {
 } from './player-language.ts';
 import { createRequestGate, type BlockedAttempt } from './request-gate.ts';
 import { routeSeeksThroughGate } from './seek-middleware.ts';
+import { keepPlayingThroughSignalLoss } from './signal/keep-playing.ts';
 import { guardSource } from './source-guard.ts';
 import { mountVideoJs, relabelStaticControls } from './video-js-player.ts';
 
@@ -107,6 +110,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
     onOwnLoaded: () => {
       player.currentTime(resumeAt);
       updateDom();
+      if (resumePlaying) void player.play()?.catch(() => {});
+      resumePlaying = false;
     },
   });
 
@@ -151,11 +156,32 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
     duration: lesson.durationSeconds,
   });
   let lastTrustedPosition = resumeAt;
+  /** Play again once the own source is back (after a lost signal or a quality change). */
+  let resumePlaying = false;
   let lastReportedPosition = Number.NaN;
   let lastSampleAt = Number.NEGATIVE_INFINITY;
   const restores: number[] = [];
 
   const frontierBar = attachFrontierBar(player);
+  const quality = createLessonQuality({
+    player,
+    el,
+    container,
+    lesson,
+    language: options.language,
+    formatBytes: formatApproxBytes,
+    switchSource: () => reloadOwnSource(isPlaying()),
+  });
+  const signal = keepPlayingThroughSignalLoss({
+    player,
+    el,
+    container,
+    probeUrl: media.sources[0]?.src ?? '',
+    language: options.language,
+    now,
+    reload: reloadOwnSource,
+    isDisposed: () => disposed,
+  });
   const session = installMediaSession(lessonTitle(lesson, options.language), {
     seek: (target) => player.currentTime(target),
     position: () => nativeMedia.position(el),
@@ -210,7 +236,17 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
 
   function loadOwnSource(): void {
     source.expectOwnLoad();
-    player.src(media.sources);
+    player.src(quality.orderSources(media.sources));
+  }
+
+  /** The same source (or another rung of it) again, from where trusted playback stopped. */
+  function reloadOwnSource(resume: boolean): void {
+    tracker.sample(true);
+    tracker.reset();
+    rememberPosition();
+    resumeAt = clampSeek(lastTrustedPosition, currentContext());
+    resumePlaying = resume;
+    loadOwnSource();
   }
 
   function restoreOwnSource(): void {
@@ -289,6 +325,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
     setLanguage(lang) {
       player.language(lang);
       relabelStaticControls(player);
+      quality.setLanguage(lang);
+      signal.setLanguage(lang);
     },
     dispose() {
       if (disposed) return;
@@ -305,6 +343,8 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
       session.dispose();
       unroute();
       frontierBar.dispose();
+      signal.dispose();
+      quality.dispose();
       player.off('error', onError);
       player.dispose();
       delete container.dataset.frontier;

@@ -1,8 +1,14 @@
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { CourseManifest, Lesson } from '../../domain/course-manifest.ts';
+import { estimateLessonBytes } from '../../domain/data-saver.ts';
 import type { LessonState } from '../../domain/lesson-order.ts';
 import { coverageOf } from '../../domain/played-segments.ts';
 import type { LessonProgressView } from '../../store/progress-slice.ts';
+import { formatApproxBytes } from '../../player/data-saver/format-size.ts';
+import {
+  readQualityChoice,
+  subscribeQualityChoice,
+} from '../../player/data-saver/quality-choice.ts';
 import { localized, formatLocalDateTime } from '../i18n/format.ts';
 import { MESSAGES, type Language } from '../i18n/messages.ts';
 import { lessonPath } from '../routing/course-route.ts';
@@ -24,6 +30,8 @@ interface LessonOutlineProps {
 export function LessonOutline(props: LessonOutlineProps) {
   const { manifest, states, progress, openLessonId, language } = props;
   const t = MESSAGES[language];
+  // Sizes follow the quality chosen in the player (data saver until the participant picks).
+  const quality = useSyncExternalStore(subscribeQualityChoice, readQualityChoice);
   return (
     <nav className="outline" aria-labelledby="outline-heading">
       <h2 id="outline-heading">{t.outlineHeading}</h2>
@@ -38,6 +46,7 @@ export function LessonOutline(props: LessonOutlineProps) {
             shownPercent={watchedPercent(progress[lesson.id], lesson.durationSeconds)}
             completedAt={progress[lesson.id]?.completedAt ?? null}
             current={lesson.id === openLessonId}
+            bytes={estimateLessonBytes(lesson, quality)}
             language={language}
             onOpen={props.onOpen}
           />
@@ -55,13 +64,16 @@ interface OutlineItemProps {
   shownPercent: number;
   completedAt: string | null;
   current: boolean;
+  /** Estimated bytes at the chosen quality, when the manifest says enough to know. */
+  bytes: number | undefined;
   language: Language;
   onOpen(lessonId: string): void;
 }
 
 /** One entry; redrawn only when what it shows changes (the open lesson's share, a state). */
 const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
-  const { courseId, lesson, index, state, shownPercent, completedAt, current, language } = props;
+  const { courseId, lesson, index, state, shownPercent, completedAt, current, bytes, language } =
+    props;
   const t = MESSAGES[language];
   const title = localized(lesson.title, language);
   const stateLabel = {
@@ -78,6 +90,7 @@ const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
         <span className="outline-title">{title}</span>
         <span className="outline-meta">
           {stateLabel} · {t.watchedShare(shownPercent)}
+          {bytes === undefined ? '' : ` · ${formatApproxBytes(bytes, language)}`}
           {completedAt ? ` · ${t.completedAt(formatLocalDateTime(completedAt, language))}` : ''}
         </span>
         <progress
@@ -94,6 +107,7 @@ const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       key={lesson.id}
       data-lesson-id={lesson.id}
       data-lesson-state={state}
+      data-lesson-bytes={bytes}
       aria-current={current ? 'step' : undefined}
       className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
     >
