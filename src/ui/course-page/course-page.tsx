@@ -6,6 +6,8 @@ import { formatMediaTime, localized } from '../i18n/format.ts';
 import { MESSAGES } from '../i18n/messages.ts';
 import { LessonOutline, watchedPercent } from '../lesson-outline/lesson-outline.tsx';
 import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
+import { downloadableItem } from '../downloads/downloadable-item.tsx';
+import { DownloadsPanel } from '../downloads/downloads-panel.tsx';
 import { completedLessonIds } from './course-progress.ts';
 import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
 
@@ -22,6 +24,10 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   const openLessonId = useRuntut((state) => state.openLessonId);
   const showNotice = useRuntut((state) => state.showNotice);
   const t = MESSAGES[language];
+  const DownloadableItem = useMemo(
+    () => downloadableItem({ manifest, manifestUrl, language }),
+    [manifest, manifestUrl, language],
+  );
 
   const ids = manifest.lessons.map((lesson) => lesson.id);
   const completed = completedLessonIds(progress);
@@ -91,8 +97,10 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             openLessonId={openLessonId}
             language={language}
             onOpen={(lessonId) => session.openLesson(lessonId, 'push')}
+            Item={DownloadableItem}
           />
         ) : null}
+        <DownloadsPanel manifest={manifest} manifestUrl={manifestUrl} language={language} />
       </aside>
     </div>
   );

@@ -1,4 +1,5 @@
-import type { CourseManifest } from '../../domain/course-manifest.ts';
+import type { ReactElement, ReactNode } from 'react';
+import type { CourseManifest, Lesson } from '../../domain/course-manifest.ts';
 import type { LessonState } from '../../domain/lesson-order.ts';
 import { coverageOf } from '../../domain/played-segments.ts';
 import type { LessonProgressView } from '../../store/progress-slice.ts';
@@ -14,6 +15,21 @@ interface LessonOutlineProps {
   openLessonId: string | null;
   language: Language;
   onOpen(lessonId: string): void;
+  /** Renders an entry's `<li>` with more in it (the download control); a plain `<li>` if absent. */
+  Item?: (props: OutlineItemProps) => ReactElement;
+}
+
+export interface OutlineItemAttributes {
+  'data-lesson-id': string;
+  'data-lesson-state': LessonState;
+  'aria-current': 'step' | undefined;
+  className: string;
+}
+
+export interface OutlineItemProps {
+  lesson: Lesson;
+  itemProps: OutlineItemAttributes;
+  children: ReactNode;
 }
 
 /**
@@ -60,37 +76,44 @@ export function LessonOutline(props: LessonOutlineProps) {
               </span>
             </>
           );
-          return (
-            <li
-              key={lesson.id}
-              data-lesson-id={lesson.id}
-              data-lesson-state={state}
-              aria-current={current ? 'step' : undefined}
-              className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
-            >
-              {state === 'locked' ? (
-                <span
-                  className="outline-entry"
-                  aria-disabled="true"
-                  title={t.lessonLockedHint}
-                  aria-description={t.lessonLockedHint}
-                >
-                  {body}
-                </span>
-              ) : (
-                <a
-                  className="outline-entry"
-                  href={lessonPath(manifest.id, lesson.id)}
-                  onClick={(event) => {
-                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
-                      return;
-                    event.preventDefault();
-                    props.onOpen(lesson.id);
-                  }}
-                >
-                  {body}
-                </a>
-              )}
+          const itemProps = {
+            'data-lesson-id': lesson.id,
+            'data-lesson-state': state,
+            'aria-current': current ? ('step' as const) : undefined,
+            className: `outline-item outline-${state}${current ? ' outline-current' : ''}`,
+          };
+          const entry =
+            state === 'locked' ? (
+              <span
+                className="outline-entry"
+                aria-disabled="true"
+                title={t.lessonLockedHint}
+                aria-description={t.lessonLockedHint}
+              >
+                {body}
+              </span>
+            ) : (
+              <a
+                className="outline-entry"
+                href={lessonPath(manifest.id, lesson.id)}
+                onClick={(event) => {
+                  if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0)
+                    return;
+                  event.preventDefault();
+                  props.onOpen(lesson.id);
+                }}
+              >
+                {body}
+              </a>
+            );
+          const { Item } = props;
+          return Item ? (
+            <Item key={lesson.id} lesson={lesson} itemProps={itemProps}>
+              {entry}
+            </Item>
+          ) : (
+            <li key={lesson.id} {...itemProps}>
+              {entry}
             </li>
           );
         })}
