@@ -10,7 +10,7 @@ import {
   isAbort,
   isQuotaError,
 } from './download-errors.ts';
-import type { StoredFile } from './media-db.ts';
+import { emptyFile, type StoredFile } from './media-db.ts';
 import type { MediaStore } from './media-store.ts';
 
 export interface FileJob {
@@ -154,17 +154,7 @@ async function verify(job: FileJob, file: StoredFile, digest: string): Promise<S
 }
 
 function newStaging(job: FileJob, store: MediaStore): Promise<StoredFile> {
-  return store.create({
-    url: job.url,
-    size: job.bytes ?? null,
-    spans: [],
-    storedBytes: 0,
-    complete: false,
-    pinned: false,
-    staging: 1,
-    contentType: 'application/octet-stream',
-    lastUsed: Date.now(),
-  });
+  return store.create(emptyFile(job.url, { size: job.bytes ?? null, staging: 1 }));
 }
 
 /** A complete copy already stored (downloaded before, or kept while watching) that matches. */

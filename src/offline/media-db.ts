@@ -29,6 +29,25 @@ export interface StoredFile {
   lastUsed: number;
 }
 
+/** A new record with nothing stored yet. */
+export function emptyFile(
+  url: string,
+  fields: Partial<Omit<StoredFile, 'id' | 'url'>> = {},
+): Omit<StoredFile, 'id'> {
+  return {
+    url,
+    size: null,
+    spans: [],
+    storedBytes: 0,
+    complete: false,
+    pinned: false,
+    staging: 0,
+    contentType: 'application/octet-stream',
+    lastUsed: Date.now(),
+    ...fields,
+  };
+}
+
 export interface StoredChunk {
   fileId: number;
   offset: number;

@@ -6,7 +6,7 @@ import {
   readRangeHeader,
   type ByteRange,
 } from '../../domain/offline/byte-ranges.ts';
-import type { StoredFile } from '../media-db.ts';
+import { emptyFile, type StoredFile } from '../media-db.ts';
 import type { MediaStore } from '../media-store.ts';
 import type { UsageMeter } from '../usage-meter.ts';
 import { streamOf } from '../byte-stream.ts';
@@ -157,19 +157,14 @@ async function fileFor(
     if (known.pinned) return undefined;
     await store.remove([known.id]);
   }
-  return store.create({
-    url,
-    size,
-    spans: [],
-    storedBytes: 0,
-    complete: false,
-    pinned: false,
-    staging: 0,
-    contentType: response.headers.get('content-type') ?? 'application/octet-stream',
-    etag,
-    lastModified,
-    lastUsed: Date.now(),
-  });
+  return store.create(
+    emptyFile(url, {
+      size,
+      contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+      etag,
+      lastModified,
+    }),
+  );
 }
 
 function sizeOf(response: Response): number | null {

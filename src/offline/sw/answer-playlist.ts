@@ -1,4 +1,5 @@
 import { keepStoredVariants } from '../../domain/offline/master-playlist.ts';
+import { emptyFile } from '../media-db.ts';
 import type { MediaStore } from '../media-store.ts';
 import type { MediaDeps } from './answer-media.ts';
 import { withoutFragment } from './answer-media.ts';
@@ -63,19 +64,14 @@ async function keepPlaylist(
   if (known?.pinned) return;
   if (known?.complete && (await storedText(store, url)) === text) return;
   if (known?.id !== undefined) await store.remove([known.id]);
-  const file = await store.create({
-    url,
-    size: bytes.byteLength,
-    spans: [],
-    storedBytes: 0,
-    complete: false,
-    pinned: false,
-    staging: 0,
-    contentType: PLAYLIST_TYPE,
-    etag: response.headers.get('etag') ?? undefined,
-    lastModified: response.headers.get('last-modified') ?? undefined,
-    lastUsed: Date.now(),
-  });
+  const file = await store.create(
+    emptyFile(url, {
+      size: bytes.byteLength,
+      contentType: PLAYLIST_TYPE,
+      etag: response.headers.get('etag') ?? undefined,
+      lastModified: response.headers.get('last-modified') ?? undefined,
+    }),
+  );
   await store.write(file.id as number, 0, bytes);
 }
 

@@ -36,7 +36,7 @@ describe('downloaded lessons with no network at all', () => {
 
     // The first lesson online, so the participant has reached the server before going offline.
     await course.play();
-    await course.waitForLessonState('pengantar', 'completed', 20_000);
+    await course.waitForLessonState('pengantar', 'completed', 45_000);
     await course.waitForSyncState('synced');
     await first.context.close();
 

@@ -44,7 +44,7 @@ export class RestartableServer {
       detached: true,
     });
     this.child = child;
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
       const up = await fetch(`${this.baseUrl}/api/v1/health`).then(

@@ -1,0 +1,227 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { launchPersistentChromium } from '../support/chromium.ts';
+import { CoursePage } from '../support/course-page.ts';
+import { CuttableProxy } from '../support/cuttable-proxy.ts';
+import { startDownload, waitForDownloadState, waitForWorker } from '../support/downloads-page.ts';
+import { countPageBytes, recordNetworkMedia } from '../support/network-bytes.ts';
+import { RestartableServer } from '../support/restartable-server.ts';
+
+const baseUrl = inject('baseUrl');
+const PINJAMAN_BYTES = 916_574;
+const SLOW = {
+  offline: false,
+  latency: 20,
+  downloadThroughput: 150_000,
+  uploadThroughput: 150_000,
+};
+
+async function waitForProgress(page: Page, lessonId: string, share: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, min]) =>
+      Number(
+        document
+          .querySelector(`li[data-lesson-id="${id}"]`)
+          ?.getAttribute('data-download-progress'),
+      ) >= Number(min),
+    [lessonId, share] as const,
+    { timeout: 30_000 },
+  );
+}
+
+/** Rows of the app's own database (progress and the outbox), which downloads must never touch. */
+function appRows(page: Page): Promise<{ progress: number; events: number }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('runtut');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const count = (store: string) =>
+      new Promise<number>((resolve) => {
+        const request = db.transaction(store).objectStore(store).count();
+        request.onsuccess = () => resolve(request.result);
+      });
+    const rows = { progress: await count('progress'), events: await count('events') };
+    db.close();
+    return rows;
+  });
+}
+
+function stagingFiles(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('runtut-media');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const files = await new Promise<{ staging: number }[]>((resolve) => {
+      const request = db.transaction('files').objectStore('files').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return files.filter((file) => file.staging === 1).length;
+  });
+}
+
+describe('downloads that survive the network, refuse bad files and respect the disk', () => {
+  it('resumes a download cut halfway, after the tab was closed, fetching at most 1.1× the file', async () => {
+    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port));
+    const { context } = await launchPersistentChromium();
+    try {
+      let page = await context.newPage();
+      const before = await countPageBytes(page, /pinjaman\.mp4/);
+      await before.session.send('Network.emulateNetworkConditions', SLOW);
+      await page.goto(`${proxy.baseUrl}/c/sample`);
+      await waitForWorker(page);
+      await startDownload(page, 'pinjaman');
+      await waitForProgress(page, 'pinjaman', 0.4);
+      proxy.cutSignal();
+      await waitForDownloadState(page, 'pinjaman', 'paused');
+      const firstTry = before.total();
+      await page.close();
+
+      proxy.restoreSignal();
+      page = await context.newPage();
+      const after = await countPageBytes(page, /pinjaman\.mp4/);
+      await page.goto(`${proxy.baseUrl}/c/sample`);
+      await waitForDownloadState(page, 'pinjaman', 'complete', 60_000);
+      const total = firstTry + after.total();
+      expect(firstTry).toBeGreaterThan(0.3 * PINJAMAN_BYTES);
+      expect(total).toBeLessThanOrEqual(1.1 * PINJAMAN_BYTES);
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  });
+
+  it('refuses a file altered on the server after its manifest was written, naming it', async () => {
+    const staticDir = mkdtempSync(join(tmpdir(), 'runtut-altered-'));
+    cpSync('dist', staticDir, { recursive: true });
+    const media = join(staticDir, 'courses/sample/media/anggaran.mp4');
+    const bytes = readFileSync(media);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(media, bytes);
+    const server = await RestartableServer.create({ STATIC_DIR: staticDir });
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('anggaran.mp4')) fetched.push(request.url());
+      });
+      await page.goto(`${server.baseUrl}/c/sample`);
+      await waitForWorker(page);
+      await startDownload(page, 'anggaran');
+      await waitForDownloadState(page, 'anggaran', 'error');
+      const alert = await page.textContent('li[data-lesson-id="anggaran"] [role="alert"]');
+      expect(alert).toContain('media/anggaran.mp4');
+      expect(alert).toContain('SHA-256');
+      // Discarded and fetched once more, then refused.
+      expect(fetched).toHaveLength(2);
+      expect(await stagingFiles(page)).toBe(0);
+    } finally {
+      await context.close();
+      await server.dispose();
+      rmSync(staticDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses up front what does not fit, and running out halfway keeps progress and the outbox', async () => {
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const course = new CoursePage(page, baseUrl);
+      const session = await context.newCDPSession(page);
+      const requests: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('pinjaman.mp4')) requests.push(request.url());
+      });
+      await course.open('/c/sample');
+      await waitForWorker(page);
+      await course.playUntilFrontier(2);
+      await course.pause();
+
+      await session.send('Storage.overrideQuotaForOrigin', {
+        origin: baseUrl,
+        quotaSize: 3_000_000,
+      });
+      await startDownload(page, 'pinjaman');
+      const refusal = await page.waitForSelector('li[data-lesson-id="pinjaman"] [role="alert"]');
+      expect(await refusal.textContent()).toContain('Ruang tidak cukup');
+      expect(await page.getAttribute('li[data-lesson-id="pinjaman"]', 'data-download-state')).toBe(
+        'none',
+      );
+      expect(requests).toHaveLength(0);
+
+      await session.send('Storage.overrideQuotaForOrigin', { origin: baseUrl });
+      const rows = await appRows(page);
+      expect(rows.progress).toBeGreaterThan(0);
+      await session.send('Network.enable');
+      await session.send('Network.emulateNetworkConditions', SLOW);
+      await startDownload(page, 'pinjaman');
+      await waitForProgress(page, 'pinjaman', 0.25);
+      const usage = await page.evaluate(
+        async () => (await navigator.storage.estimate()).usage ?? 0,
+      );
+      await session.send('Storage.overrideQuotaForOrigin', {
+        origin: baseUrl,
+        quotaSize: usage + 100_000,
+      });
+      await waitForDownloadState(page, 'pinjaman', 'error', 30_000);
+      const alert = await page.textContent('li[data-lesson-id="pinjaman"] [role="alert"]');
+      expect(alert).toContain('progres belajar Anda tetap aman');
+      expect(await stagingFiles(page)).toBe(0);
+      const after = await appRows(page);
+      expect(after.progress).toBe(rows.progress);
+      expect(after.events).toBeGreaterThanOrEqual(rows.events);
+      expect(await course.lessonState('pengantar')).toBe('available');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('re-watches a watched part after a reload with no media bytes from the network', async () => {
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const course = new CoursePage(page, baseUrl);
+      await course.open('/c/sample');
+      await waitForWorker(page);
+      await course.playUntilFrontier(3);
+      await course.pause();
+      // What playback fetched is kept whole (the browser read the short file to its end).
+      await page.waitForFunction(
+        async () => {
+          const db = await new Promise<IDBDatabase>((resolve) => {
+            const open = indexedDB.open('runtut-media');
+            open.onsuccess = () => resolve(open.result);
+          });
+          const files = await new Promise<{ url: string; complete: boolean }[]>((resolve) => {
+            const request = db.transaction('files').objectStore('files').getAll();
+            request.onsuccess = () => resolve(request.result);
+          });
+          db.close();
+          return files.some((file) => file.url.endsWith('pengantar.mp4') && file.complete);
+        },
+        undefined,
+        { timeout: 20_000, polling: 250 },
+      );
+      const network = recordNetworkMedia(context, /pengantar\.mp4/);
+      await page.reload();
+      await course.waitForPlayer();
+      await page.evaluate(() => {
+        const video = document.querySelector('video');
+        if (video) video.currentTime = 0;
+      });
+      await course.play();
+      await page.waitForFunction(() => Number(document.querySelector('video')?.currentTime) >= 2.5);
+      await course.pause();
+      expect(network).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
