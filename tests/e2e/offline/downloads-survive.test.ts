@@ -12,12 +12,8 @@ import { RestartableServer } from '../support/restartable-server.ts';
 
 const baseUrl = inject('baseUrl');
 const PINJAMAN_BYTES = 916_574;
-const SLOW = {
-  offline: false,
-  latency: 20,
-  downloadThroughput: 150_000,
-  uploadThroughput: 150_000,
-};
+/** Bytes a second the proxy lets through, so a download can be caught halfway. */
+const SLOW = 150_000;
 
 async function waitForProgress(page: Page, lessonId: string, share: number): Promise<void> {
   await page.waitForFunction(
@@ -68,12 +64,11 @@ function stagingFiles(page: Page): Promise<number> {
 
 describe('downloads that survive the network, refuse bad files and respect the disk', () => {
   it('resumes a download cut halfway, after the tab was closed, fetching at most 1.1× the file', async () => {
-    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port));
+    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port), SLOW);
     const { context } = await launchPersistentChromium();
     try {
       let page = await context.newPage();
       const before = await countPageBytes(page, /pinjaman\.mp4/);
-      await before.session.send('Network.emulateNetworkConditions', SLOW);
       await page.goto(`${proxy.baseUrl}/c/sample`);
       await waitForWorker(page);
       await startDownload(page, 'pinjaman');
@@ -129,48 +124,36 @@ describe('downloads that survive the network, refuse bad files and respect the d
     }
   });
 
-  it('refuses up front what does not fit, and running out halfway keeps progress and the outbox', async () => {
+  // Chromium 156 reports `navigator.storage.estimate().quota` as usage + 10 GiB whatever
+  // `Storage.overrideQuotaForOrigin` says (it hides the real figure), so the refusal before the
+  // start is proven by the domain's table (tests/domain/offline) and here only the real limit:
+  // IndexedDB refusing a write halfway.
+  it('running out of space halfway removes the partial file and keeps progress and the outbox', async () => {
+    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port), SLOW);
     const { context } = await launchPersistentChromium();
     try {
       const page = await context.newPage();
-      const course = new CoursePage(page, baseUrl);
+      const course = new CoursePage(page, proxy.baseUrl);
       const session = await context.newCDPSession(page);
-      const requests: string[] = [];
-      page.on('request', (request) => {
-        if (request.url().endsWith('pinjaman.mp4')) requests.push(request.url());
-      });
       await course.open('/c/sample');
       await waitForWorker(page);
       await course.playUntilFrontier(2);
       await course.pause();
-
-      await session.send('Storage.overrideQuotaForOrigin', {
-        origin: baseUrl,
-        quotaSize: 3_000_000,
-      });
-      await startDownload(page, 'pinjaman');
-      const refusal = await page.waitForSelector('li[data-lesson-id="pinjaman"] [role="alert"]');
-      expect(await refusal.textContent()).toContain('Ruang tidak cukup');
-      expect(await page.getAttribute('li[data-lesson-id="pinjaman"]', 'data-download-state')).toBe(
-        'none',
-      );
-      expect(requests).toHaveLength(0);
-
-      await session.send('Storage.overrideQuotaForOrigin', { origin: baseUrl });
+      await course.waitForStoredPosition('pengantar', await course.position(), 5000);
       const rows = await appRows(page);
       expect(rows.progress).toBeGreaterThan(0);
-      await session.send('Network.enable');
-      await session.send('Network.emulateNetworkConditions', SLOW);
+
       await startDownload(page, 'pinjaman');
       await waitForProgress(page, 'pinjaman', 0.25);
-      const usage = await page.evaluate(
-        async () => (await navigator.storage.estimate()).usage ?? 0,
-      );
+      const usage = await page.evaluate(async () => {
+        const details = (await navigator.storage.estimate()) as { usage?: number };
+        return details.usage ?? 0;
+      });
       await session.send('Storage.overrideQuotaForOrigin', {
-        origin: baseUrl,
+        origin: proxy.baseUrl,
         quotaSize: usage + 100_000,
       });
-      await waitForDownloadState(page, 'pinjaman', 'error', 30_000);
+      await waitForDownloadState(page, 'pinjaman', 'error', 60_000);
       const alert = await page.textContent('li[data-lesson-id="pinjaman"] [role="alert"]');
       expect(alert).toContain('progres belajar Anda tetap aman');
       expect(await stagingFiles(page)).toBe(0);
@@ -180,6 +163,7 @@ describe('downloads that survive the network, refuse bad files and respect the d
       expect(await course.lessonState('pengantar')).toBe('available');
     } finally {
       await context.close();
+      await proxy.close();
     }
   });
 

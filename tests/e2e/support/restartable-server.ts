@@ -23,7 +23,12 @@ export class RestartableServer {
       mkdtempSync(join(tmpdir(), 'runtut-offline-e2e-')),
       env,
     );
-    await server.start();
+    try {
+      await server.start();
+    } catch (error) {
+      await server.dispose();
+      throw error;
+    }
     return server;
   }
 
