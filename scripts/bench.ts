@@ -1,10 +1,11 @@
 import { cpus } from 'node:os';
 import { drainSection } from './bench/drain.ts';
+import { offlineDownloadSection } from './bench/offline-download.ts';
 import type { BenchSection } from './bench/section.ts';
 import { serverIngestSection } from './bench/server-ingest.ts';
 
 /** `npm run bench`: prints figures, section by section. Add a section to this list. */
-const sections: BenchSection[] = [serverIngestSection, drainSection];
+const sections: BenchSection[] = [serverIngestSection, drainSection, offlineDownloadSection];
 
 console.log(`Runtut bench: Node ${process.version}, ${cpus().length} CPU(s)`);
 let failed = false;

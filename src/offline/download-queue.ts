@@ -132,11 +132,17 @@ export class DownloadQueue {
           } catch (error) {
             if (!(error instanceof IntegrityError)) throw error;
             // Discard and fetch once more; a second mismatch names the file.
-            const bad = await store.staging(job.url);
-            if (bad?.id !== undefined) await store.remove([bad.id]);
+            const discard = async () => {
+              const bad = await store.staging(job.url);
+              if (bad?.id !== undefined) await store.remove([bad.id]);
+            };
+            await discard();
             entry.refetching = job.url;
             this.changed();
-            result = await downloadFile(job, context);
+            result = await downloadFile(job, context).catch(async (again: unknown) => {
+              if (again instanceof IntegrityError) await discard();
+              throw again;
+            });
           }
           verified.set(job.url, result);
         }
