@@ -104,7 +104,7 @@ describe('downloads that survive the network and refuse bad files; what was watc
       await server.dispose();
       rmSync(staticDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('re-watches a watched part after a reload with no media bytes from the network', async () => {
     const { context } = await launchPersistentChromium();
@@ -113,7 +113,13 @@ describe('downloads that survive the network and refuse bad files; what was watc
       const course = new CoursePage(page, baseUrl);
       await course.open('/c/sample');
       await waitForWorker(page);
-      await course.playUntilFrontier(3);
+      await course.play();
+      await page.waitForFunction(
+        () =>
+          Number(document.querySelector<HTMLElement>('.player-container')?.dataset.frontier) >= 3,
+        undefined,
+        { timeout: 60_000 },
+      );
       await course.pause();
       // What playback fetched is kept whole (the browser read the short file to its end).
       await page.waitForFunction(

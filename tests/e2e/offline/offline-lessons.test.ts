@@ -74,5 +74,5 @@ describe('downloaded lessons with no network at all', () => {
     expect(credited.anggaran?.completedAt).toBeTruthy();
     expect(credited.tabungan?.completedAt).toBeTruthy();
     await second.context.close();
-  });
+  }, 300_000);
 });
