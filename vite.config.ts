@@ -4,13 +4,19 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { precompressPlugin } from './scripts/build/precompress.ts';
 
 // The app shell (HTML, JS, CSS, manifests) is precached so the player loads with no network after
-// the first visit. Lesson media are not precached: they are large and participants pay per MB.
+// the first visit. Lesson media are not precached: they are large and participants pay per MB;
+// the worker keeps what was downloaded or watched in the media store instead.
 export default defineConfig({
   plugins: [
     react(),
     VitePWA({
       registerType: 'autoUpdate',
       injectRegister: false,
+      // Our own worker (src/offline/sw/sw.ts): Workbox precaching and routes for the app shell,
+      // plus the media store that answers lesson media, ranges included (docs/offline.md).
+      strategies: 'injectManifest',
+      srcDir: 'src/offline/sw',
+      filename: 'sw.ts',
       manifest: {
         name: 'Runtut',
         short_name: 'Runtut',
@@ -21,35 +27,11 @@ export default defineConfig({
         display: 'standalone',
         icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
-      workbox: {
-        // Take control of the page that installed the worker, so even the first visit is offline-ready.
-        clientsClaim: true,
-        skipWaiting: true,
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
-        // Courses change without a new app build, so they are cached at run time (below), not
-        // precached; the HLS engine is only fetched by participants who have an HLS lesson.
-        globIgnores: ['courses/**', '**/videojs-http-streaming*', 'console/**'],
-        navigateFallback: 'index.html',
-        // The provider console (its own build under /console) is never the participant's page;
-        // the embed page carries its own frame-ancestors header: always fetched from the server.
-        navigateFallbackDenylist: [/^\/api\//, /^\/console/, /^\/embed\//],
-        runtimeCaching: [
-          {
-            urlPattern: ({ url }) => url.pathname.endsWith('/course.json'),
-            handler: 'NetworkFirst',
-            options: { cacheName: 'runtut-manifests', networkTimeoutSeconds: 4 },
-          },
-          {
-            urlPattern: ({ url }) => url.pathname.endsWith('.vtt'),
-            handler: 'StaleWhileRevalidate',
-            options: { cacheName: 'runtut-captions' },
-          },
-          {
-            urlPattern: ({ url }) => url.pathname.startsWith('/assets/'),
-            handler: 'CacheFirst',
-            options: { cacheName: 'runtut-assets', expiration: { maxEntries: 30 } },
-          },
-        ],
+        // Courses change without a new app build, so they are cached at run time (by the
+        // worker), not precached; the HLS engine is only fetched for an HLS lesson.
+        globIgnores: ['courses/**', '**/videojs-http-streaming*', 'sw.js', 'console/**'],
       },
     }),
     // Last: br/gz siblings of every built text file, service worker included.

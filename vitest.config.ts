@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // databases, and the sync outbox through msw. Browser tests have their own config.
 export default defineConfig({
   test: {
-    include: ['tests/{domain,storage,server,sync,ui,qa,cli}/**/*.test.ts'],
+    include: ['tests/{domain,storage,server,sync,ui,qa,cli,offline}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,

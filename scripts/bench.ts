@@ -3,6 +3,7 @@ import { coursePackageSection } from './bench/course-package.ts';
 import { consoleScaleSection } from './bench/console-scale.ts';
 import { drainSection } from './bench/drain.ts';
 import { pageLoadSection } from './bench/page-load.ts';
+import { offlineDownloadSection } from './bench/offline-download.ts';
 import type { BenchSection } from './bench/section.ts';
 import { loadCapacitySection } from './bench/load-capacity.ts';
 import { serverIngestSection } from './bench/server-ingest.ts';
@@ -15,6 +16,7 @@ const sections: BenchSection[] = [
   coursePackageSection,
   loadCapacitySection,
   consoleScaleSection,
+  offlineDownloadSection,
 ];
 
 console.log(`Runtut bench: Node ${process.version}, ${cpus().length} CPU(s)`);

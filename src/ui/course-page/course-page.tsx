@@ -7,6 +7,8 @@ import { MESSAGES } from '../i18n/messages.ts';
 import { LessonOutline, watchedPercent } from '../lesson-outline/lesson-outline.tsx';
 import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
 import { LessonPoster } from '../lesson-poster/lesson-poster.tsx';
+import { downloadableItem } from '../downloads/downloadable-item.tsx';
+import { DownloadsPanel } from '../downloads/downloads-panel.tsx';
 import { completedLessonIds } from './course-progress.ts';
 import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
 
@@ -24,6 +26,10 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   const openLessonId = useRuntut((state) => state.openLessonId);
   const showNotice = useRuntut((state) => state.showNotice);
   const t = MESSAGES[language];
+  const DownloadableItem = useMemo(
+    () => downloadableItem({ manifest, manifestUrl, language }),
+    [manifest, manifestUrl, language],
+  );
 
   const ids = manifest.lessons.map((lesson) => lesson.id);
   const completed = completedLessonIds(progress);
@@ -106,8 +112,10 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             openLessonId={openLessonId}
             language={language}
             onOpen={openFromOutline}
+            Item={DownloadableItem}
           />
         ) : null}
+        <DownloadsPanel manifest={manifest} manifestUrl={manifestUrl} language={language} />
       </aside>
     </div>
   );

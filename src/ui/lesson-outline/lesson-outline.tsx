@@ -1,4 +1,4 @@
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useSyncExternalStore, type ReactElement, type ReactNode } from 'react';
 import type { CourseManifest, Lesson } from '../../domain/course-manifest.ts';
 import { estimateLessonBytes } from '../../domain/data-saver.ts';
 import type { LessonState } from '../../domain/lesson-order.ts';
@@ -21,6 +21,22 @@ interface LessonOutlineProps {
   openLessonId: string | null;
   language: Language;
   onOpen(lessonId: string): void;
+  /** Renders an entry's `<li>` with more in it (the download control); a plain `<li>` if absent. */
+  Item?: ((props: OutlineEntryProps) => ReactElement) | undefined;
+}
+
+export interface OutlineItemAttributes {
+  'data-lesson-id': string;
+  'data-lesson-state': LessonState;
+  'data-lesson-bytes': number | undefined;
+  'aria-current': 'step' | undefined;
+  className: string;
+}
+
+export interface OutlineEntryProps {
+  lesson: Lesson;
+  itemProps: OutlineItemAttributes;
+  children: ReactNode;
 }
 
 /**
@@ -49,6 +65,7 @@ export function LessonOutline(props: LessonOutlineProps) {
             bytes={estimateLessonBytes(lesson, quality)}
             language={language}
             onOpen={props.onOpen}
+            Item={props.Item}
           />
         ))}
       </ol>
@@ -68,6 +85,7 @@ interface OutlineItemProps {
   bytes: number | undefined;
   language: Language;
   onOpen(lessonId: string): void;
+  Item: LessonOutlineProps['Item'];
 }
 
 /** One entry; redrawn only when what it shows changes (the open lesson's share, a state). */
@@ -102,38 +120,43 @@ const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       </span>
     </>
   );
-  return (
-    <li
-      key={lesson.id}
-      data-lesson-id={lesson.id}
-      data-lesson-state={state}
-      data-lesson-bytes={bytes}
-      aria-current={current ? 'step' : undefined}
-      className={`outline-item outline-${state}${current ? ' outline-current' : ''}`}
-    >
-      {state === 'locked' ? (
-        <span
-          className="outline-entry"
-          aria-disabled="true"
-          title={t.lessonLockedHint}
-          aria-description={t.lessonLockedHint}
-        >
-          {body}
-        </span>
-      ) : (
-        <a
-          className="outline-entry"
-          href={lessonPath(courseId, lesson.id)}
-          onClick={(event) => {
-            if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-            event.preventDefault();
-            props.onOpen(lesson.id);
-          }}
-        >
-          {body}
-        </a>
-      )}
-    </li>
+  const itemProps: OutlineItemAttributes = {
+    'data-lesson-id': lesson.id,
+    'data-lesson-state': state,
+    'data-lesson-bytes': bytes,
+    'aria-current': current ? 'step' : undefined,
+    className: `outline-item outline-${state}${current ? ' outline-current' : ''}`,
+  };
+  const entry =
+    state === 'locked' ? (
+      <span
+        className="outline-entry"
+        aria-disabled="true"
+        title={t.lessonLockedHint}
+        aria-description={t.lessonLockedHint}
+      >
+        {body}
+      </span>
+    ) : (
+      <a
+        className="outline-entry"
+        href={lessonPath(courseId, lesson.id)}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          props.onOpen(lesson.id);
+        }}
+      >
+        {body}
+      </a>
+    );
+  const { Item } = props;
+  return Item ? (
+    <Item lesson={lesson} itemProps={itemProps}>
+      {entry}
+    </Item>
+  ) : (
+    <li {...itemProps}>{entry}</li>
   );
 });
 

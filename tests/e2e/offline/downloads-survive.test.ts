@@ -1,0 +1,160 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { launchPersistentChromium } from '../support/chromium.ts';
+import { CoursePage } from '../support/course-page.ts';
+import { CuttableProxy } from '../support/cuttable-proxy.ts';
+import { startDownload, waitForDownloadState, waitForWorker } from '../support/downloads-page.ts';
+import { countPageBytes, recordNetworkMedia } from '../support/network-bytes.ts';
+import { RestartableServer } from '../support/restartable-server.ts';
+
+const baseUrl = inject('baseUrl');
+const PINJAMAN_BYTES = 916_574;
+/** Bytes a second the proxy lets through, so a download can be caught halfway. */
+const SLOW = 150_000;
+
+async function waitForProgress(page: Page, lessonId: string, share: number): Promise<void> {
+  await page.waitForFunction(
+    ([id, min]) =>
+      Number(
+        document
+          .querySelector(`li[data-lesson-id="${id}"]`)
+          ?.getAttribute('data-download-progress'),
+      ) >= Number(min),
+    [lessonId, share] as const,
+    { timeout: 30_000 },
+  );
+}
+
+/** Partial (staging) files in the media store whose URL ends with `suffix`. */
+function stagingFiles(page: Page, suffix: string): Promise<number> {
+  return page.evaluate(async (end) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('runtut-media');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const files = await new Promise<{ staging: number; url: string }[]>((resolve) => {
+      const request = db.transaction('files').objectStore('files').getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return files.filter((file) => file.staging === 1 && file.url.endsWith(end)).length;
+  }, suffix);
+}
+
+describe('downloads that survive the network and refuse bad files; what was watched is kept', () => {
+  it('resumes a download cut halfway, after the tab was closed, fetching at most 1.1× the file', async () => {
+    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port), SLOW);
+    const { context } = await launchPersistentChromium();
+    try {
+      let page = await context.newPage();
+      const before = await countPageBytes(page, /pinjaman\.mp4/);
+      await page.goto(`${proxy.baseUrl}/c/sample`);
+      await waitForWorker(page);
+      await startDownload(page, 'pinjaman');
+      await waitForProgress(page, 'pinjaman', 0.4);
+      proxy.cutSignal();
+      await waitForDownloadState(page, 'pinjaman', 'paused');
+      const firstTry = before.total();
+      await page.close();
+
+      proxy.restoreSignal();
+      page = await context.newPage();
+      const after = await countPageBytes(page, /pinjaman\.mp4/);
+      await page.goto(`${proxy.baseUrl}/c/sample`);
+      await waitForDownloadState(page, 'pinjaman', 'complete', 60_000);
+      const total = firstTry + after.total();
+      expect(firstTry).toBeGreaterThan(0.3 * PINJAMAN_BYTES);
+      expect(total).toBeLessThanOrEqual(1.1 * PINJAMAN_BYTES);
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  });
+
+  it('refuses a file altered on the server after its manifest was written, naming it', async () => {
+    const staticDir = mkdtempSync(join(tmpdir(), 'runtut-altered-'));
+    cpSync('dist', staticDir, { recursive: true });
+    const media = join(staticDir, 'courses/sample/media/anggaran.mp4');
+    const bytes = readFileSync(media);
+    bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 0xff;
+    writeFileSync(media, bytes);
+    const server = await RestartableServer.create({ STATIC_DIR: staticDir });
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('anggaran.mp4')) fetched.push(request.url());
+      });
+      await page.goto(`${server.baseUrl}/c/sample`);
+      await waitForWorker(page);
+      await startDownload(page, 'anggaran');
+      await waitForDownloadState(page, 'anggaran', 'error');
+      const alert = await page.textContent('li[data-lesson-id="anggaran"] [role="alert"]');
+      expect(alert).toContain('media/anggaran.mp4');
+      expect(alert).toContain('SHA-256');
+      // Discarded and fetched once more, then refused.
+      expect(fetched).toHaveLength(2);
+      expect(await stagingFiles(page, 'anggaran.mp4')).toBe(0);
+    } finally {
+      await context.close();
+      await server.dispose();
+      rmSync(staticDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('re-watches a watched part after a reload with no media bytes from the network', async () => {
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const course = new CoursePage(page, baseUrl);
+      await course.open('/c/sample');
+      await waitForWorker(page);
+      await course.play();
+      await page.waitForFunction(
+        () =>
+          Number(document.querySelector<HTMLElement>('.player-container')?.dataset.frontier) >= 3,
+        undefined,
+        { timeout: 60_000 },
+      );
+      await course.pause();
+      // What playback fetched is kept whole (the browser read the short file to its end).
+      await page.waitForFunction(
+        async () => {
+          const db = await new Promise<IDBDatabase>((resolve) => {
+            const open = indexedDB.open('runtut-media');
+            open.onsuccess = () => resolve(open.result);
+          });
+          const files = await new Promise<{ url: string; complete: boolean }[]>((resolve) => {
+            const request = db.transaction('files').objectStore('files').getAll();
+            request.onsuccess = () => resolve(request.result);
+          });
+          db.close();
+          return files.some((file) => file.url.endsWith('pengantar.mp4') && file.complete);
+        },
+        undefined,
+        { timeout: 20_000, polling: 250 },
+      );
+      const network = recordNetworkMedia(context, /pengantar\.mp4/);
+      await page.reload();
+      await course.waitForPlayer();
+      await page.evaluate(() => {
+        const video = document.querySelector('video');
+        if (video) video.currentTime = 0;
+      });
+      await course.play();
+      await page.waitForFunction(
+        () => Number(document.querySelector('video')?.currentTime) >= 2.5,
+        undefined,
+        { timeout: 45_000 },
+      );
+      await course.pause();
+      expect(network).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

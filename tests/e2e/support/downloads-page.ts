@@ -1,0 +1,28 @@
+import type { Page } from 'playwright-core';
+
+/** The download contract of the outline: data-download-state / -progress and data-action buttons. */
+export function downloadState(page: Page, lessonId: string): Promise<string | null> {
+  return page.getAttribute(`li[data-lesson-id="${lessonId}"]`, 'data-download-state');
+}
+
+export async function waitForDownloadState(
+  page: Page,
+  lessonId: string,
+  state: string,
+  timeout = 30_000,
+): Promise<void> {
+  await page.waitForSelector(`li[data-lesson-id="${lessonId}"][data-download-state="${state}"]`, {
+    timeout,
+  });
+}
+
+export async function startDownload(page: Page, lessonId: string): Promise<void> {
+  await page.click(`li[data-lesson-id="${lessonId}"] [data-action="download"]`);
+}
+
+/** The service worker controls the page (it answers media from the store only then). */
+export async function waitForWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+    timeout: 30_000,
+  });
+}
