@@ -138,6 +138,13 @@ describe('two tabs of the same participant', () => {
     tabA.sync.syncNow();
     await tabA.waitFor((s) => s.state === 'synced' && s.pending === 0);
     await tabB.waitFor((s) => s.state === 'synced' && s.pending === 0);
+    // Tab B's pill can still read "synced" from before its own last write reached tab A's next
+    // send: wait for the server to hold every event (a lost one makes this time out and fail).
+    await expect
+      .poll(async () => (await world.server.storedEventIds(participantId)).length, {
+        timeout: 30_000,
+      })
+      .toBe(viewing.eventIds.length);
 
     expect(world.network.stats.maxInFlight).toBe(1);
     expect(locks.refused).toBeGreaterThan(0);
