@@ -14,6 +14,7 @@ import { preloadPlayer } from './lesson-player/preload-player.ts';
 import { parseCourseRoute, type CourseRoute } from './routing/course-route.ts';
 import type { ServerLessonsListener } from './boot-sync.ts';
 import { registerAppShell } from './register-app-shell.ts';
+import { rememberedLanguage } from './i18n/remembered-language.ts';
 
 function viewsOf(rows: readonly LessonProgressRecord[]): Record<string, LessonProgressView> {
   return Object.fromEntries(
@@ -65,7 +66,11 @@ export async function bootRuntut(
   });
   const storedLanguage = typeof local.language === 'string' ? local.language : undefined;
   const language =
-    embed?.language ?? parseLanguage(params.get('lang')) ?? parseLanguage(storedLanguage) ?? 'id';
+    embed?.language ??
+    parseLanguage(params.get('lang')) ??
+    rememberedLanguage() ??
+    parseLanguage(storedLanguage) ??
+    'id';
   document.documentElement.lang = language;
 
   const store = createRuntutStore({ courseId: route.courseId, language });

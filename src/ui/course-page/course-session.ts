@@ -15,6 +15,7 @@ import {
 } from '../lesson-player/progress-recorder.ts';
 import { createProgressPublisher, type ProgressPublisher } from './progress-publisher.ts';
 import { showLessonInAddressBar } from '../routing/course-route.ts';
+import { rememberLanguage } from '../i18n/remembered-language.ts';
 import { completedLessonIds } from './course-progress.ts';
 
 export const EMPTY_PROGRESS: LessonProgressView = {
@@ -141,6 +142,7 @@ export function createCourseSession({
     setLanguage(language: Language): void {
       store.getState().setLanguage(language);
       document.documentElement.lang = language;
+      rememberLanguage(language);
       whenOpen((opened) => writeMeta(opened, 'language', language));
     },
   };
