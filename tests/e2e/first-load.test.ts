@@ -42,9 +42,34 @@ describe('the first load', () => {
       await route.continue();
     });
 
+    // The page notes when the outline first appears; scripts that finished arriving before then
+    // are the first screen's (the player and storage chunks are asked for right after it).
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (!document.querySelector('[data-lesson-state]')) return false;
+        (window as unknown as { __outlineAt: number }).__outlineAt = performance.now();
+        return true;
+      };
+      const observer = new MutationObserver(() => {
+        if (seen()) observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
     const course = new CoursePage(page, baseUrl);
     await course.open('/c/sample');
-    const scriptsBeforeOutline = scripts.map((script) => script);
+    const arrivedBefore = await page.evaluate(() => {
+      const outlineAt = (window as unknown as { __outlineAt: number }).__outlineAt;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= outlineAt)
+        .map((entry) => entry.name);
+    });
+    await expect
+      .poll(() =>
+        arrivedBefore.every((url) => scripts.some((s) => s.url === url) || !url.endsWith('.js')),
+      )
+      .toBe(true);
+    const scriptsBeforeOutline = scripts.filter((script) => arrivedBefore.includes(script.url));
     await page.waitForSelector('.lesson-title');
     await page.waitForFunction(
       () => (document.querySelector<HTMLImageElement>('.lesson-poster')?.naturalWidth ?? 0) > 0,

@@ -4,8 +4,12 @@ import { startHarnessServer, type HarnessServer } from './harness/harness-server
 import { PlayerPage } from './harness/player-page.ts';
 import { launchChromium } from './support/chromium.ts';
 
-/** A forward attempt must be back at the frontier this fast... */
-const HELD_MS = 250;
+/**
+ * A forward attempt must be back at the frontier within this... A bound on "held at all", not a
+ * speed target: the latencies are printed (typically 0–70 ms), and a loaded 2-core machine can
+ * take several hundred ms to run one page task.
+ */
+const HELD_MS = 1500;
 /** ...and no further past it than this (seconds). */
 const FRONTIER_SLACK = 0.3;
 
@@ -48,7 +52,7 @@ async function expectHeld(
   const before = await player.snapshot();
   const startedAt = Date.now();
   await attempt();
-  const ms = await player.heldWithin(1000);
+  const ms = await player.heldWithin(2000);
   heldMs[name] = Math.round(ms * 10) / 10;
   expect(ms, `${name}: held within ${HELD_MS} ms`).toBeLessThanOrEqual(HELD_MS);
   await player.page.waitForTimeout(150);
@@ -155,7 +159,7 @@ describe('lesson player on a 40 s lesson: controls, keyboard, Media Session, scr
         'currentTime',
       )!.set!;
       setter.call(video, 33);
-      return window.__harness.heldWithin(1000);
+      return window.__harness.heldWithin(2000);
     });
     heldMs['native setter (in-page clock)'] = Math.round(ms * 10) / 10;
     expect(ms).toBeLessThanOrEqual(HELD_MS);
@@ -396,7 +400,7 @@ describe('lesson player against source swaps and a moved element (12 s lesson, c
       await new Promise((resolve) => setTimeout(resolve, 1200));
       parent.insertBefore(video, next);
     });
-    const ms = await player.heldWithin(1000);
+    const ms = await player.heldWithin(2000);
     heldMs['re-inserted video'] = Math.round(ms * 10) / 10;
     expect(ms).toBeLessThanOrEqual(HELD_MS);
     const after = await player.snapshot();

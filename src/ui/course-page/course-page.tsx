@@ -7,8 +7,7 @@ import { MESSAGES } from '../i18n/messages.ts';
 import { LessonOutline, watchedPercent } from '../lesson-outline/lesson-outline.tsx';
 import { LessonPlayerView } from '../lesson-player/lesson-player-view.tsx';
 import { LessonPoster } from '../lesson-poster/lesson-poster.tsx';
-import { downloadableItem } from '../downloads/downloadable-item.tsx';
-import { DownloadsPanel } from '../downloads/downloads-panel.tsx';
+import { useDownloadsModule } from '../downloads/use-downloads-module.ts';
 import { completedLessonIds } from './course-progress.ts';
 import { EMPTY_PROGRESS, type CourseSession } from './course-session.ts';
 
@@ -26,10 +25,12 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
   const openLessonId = useRuntut((state) => state.openLessonId);
   const showNotice = useRuntut((state) => state.showNotice);
   const t = MESSAGES[language];
+  const downloads = useDownloadsModule(progressSettled);
   const DownloadableItem = useMemo(
-    () => downloadableItem({ manifest, manifestUrl, language }),
-    [manifest, manifestUrl, language],
+    () => downloads?.downloadableItem({ manifest, manifestUrl, language }),
+    [downloads, manifest, manifestUrl, language],
   );
+  const DownloadsPanel = downloads?.DownloadsPanel;
 
   const ids = manifest.lessons.map((lesson) => lesson.id);
   const completed = completedLessonIds(progress);
@@ -115,7 +116,9 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             Item={DownloadableItem}
           />
         ) : null}
-        <DownloadsPanel manifest={manifest} manifestUrl={manifestUrl} language={language} />
+        {DownloadsPanel ? (
+          <DownloadsPanel manifest={manifest} manifestUrl={manifestUrl} language={language} />
+        ) : null}
       </aside>
     </div>
   );
