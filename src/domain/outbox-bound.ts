@@ -5,7 +5,7 @@ import type { LessonEvent } from './lesson-events.ts';
  * into the one before them. A row is ~0.4 kB of JSON (an event with a few segments; IndexedDB's
  * own overhead about doubles it), so the bound is ~5–10 MB on the device; at one progress event
  * per 10 s of play it is ~33 hours watched with no signal: weeks for most participants. Docs:
- * docs/decisions/0007-light-outbox-bound.md.
+ * docs/decisions/0007-outbox-bound.md.
  */
 export const OUTBOX_BOUND = 12_000;
 /** From here (~25 hours of offline play) the participant is told to connect first. */
