@@ -39,6 +39,8 @@ describe('strict lesson order for a new participant', () => {
       rencana: 'locked',
     });
     await course.waitForCurrentLesson('pengantar');
+    // The player library arrives after the first screen: wait for it, then count.
+    await course.waitForPlayer();
     expect(await course.page.locator('video').count()).toBe(1);
   });
 
