@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { ServerConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { apiError } from '../http/api-error.ts';
+import { subjectOf } from '../providers/participant-key.ts';
 import { completionRows, toCsv, type StoredCompletion } from './completion-report.ts';
 import { courseOverview, LESSON_COLUMNS, lessonTableRows } from './course-overview.ts';
 import { createKeyAttempts, type KeyAttempts } from './key-attempts.ts';
@@ -28,10 +29,8 @@ export function reportApiRoutes(
   app.use('/api/v1/reports/*', requireReportAccess(db, config, attempts));
   /** Stored participant ids carry the provider's prefix; the provider sees and asks by its own. */
   const prefixOf = (c: Context<ReportEnv>) => c.var.provider.participantPrefix ?? '';
-  const ownId = (c: Context<ReportEnv>, stored: string) => {
-    const prefix = prefixOf(c);
-    return prefix && stored.startsWith(prefix) ? stored.slice(prefix.length) : stored;
-  };
+  const ownId = (c: Context<ReportEnv>, stored: string) =>
+    prefixOf(c) ? subjectOf(c.var.provider.id, stored) : stored;
   // A course's participants are all its provider's, so only a search needs the prefix.
   const storedQuery = (c: Context<ReportEnv>, q: string) => (q === '' ? '' : prefixOf(c) + q);
   const courseOf = (c: Context<ReportEnv>) =>
