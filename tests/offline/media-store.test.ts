@@ -89,6 +89,7 @@ describe('answerMedia (the service worker’s media answer)', () => {
     meter: createUsageMeter(db),
     fetch,
     stored: () => undefined,
+    keepPlayed: true,
   });
 
   it('keeps what playback fetched and answers the same range again with no network', async () => {
@@ -130,6 +131,34 @@ describe('answerMedia (the service worker’s media answer)', () => {
     expect(rest.headers.get('content-range')).toBe(`bytes 50000-299999/${data.length}`);
     expect(new Uint8Array(await rest.arrayBuffer())).toEqual(data.slice(50000));
     expect(served).toEqual(['bytes=0-99999', 'bytes=100000-299999']);
+  });
+
+  it('with keepPlayed off, passes playback to the network untouched and keeps nothing', async () => {
+    const db = freshDb();
+    served.length = 0;
+    const deps = { ...depsFor(db), keepPlayed: false };
+    const first = await answerMedia(new Request(url, { headers: { Range: 'bytes=0-' } }), deps);
+    expect(new Uint8Array(await first.arrayBuffer())).toEqual(data);
+    await answerMedia(new Request(url, { headers: { Range: 'bytes=0-' } }), deps);
+    expect(served).toEqual(['bytes=0-', 'bytes=0-']);
+    expect(await db.files.count()).toBe(0);
+  });
+
+  it('with keepPlayed off, still answers a downloaded file from the store', async () => {
+    const db = freshDb();
+    await (await answerMedia(new Request(url), depsFor(db))).arrayBuffer();
+    served.length = 0;
+    const offline = {
+      ...depsFor(db, () => Promise.reject(new TypeError('offline'))),
+      keepPlayed: false,
+    };
+    const again = await answerMedia(
+      new Request(url, { headers: { Range: 'bytes=10-19' } }),
+      offline,
+    );
+    expect(again.status).toBe(206);
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(data.slice(10, 20));
+    expect(served).toEqual([]);
   });
 
   it('refuses a range past the end of a stored file with 416', async () => {

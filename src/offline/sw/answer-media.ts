@@ -18,6 +18,11 @@ export interface MediaDeps {
   fetch(request: Request): Promise<Response>;
   /** Called after bytes were stored, so the cache can keep to its budget. */
   stored(): void;
+  /**
+   * Whether the bytes of ordinary playback are kept too (issue 7.3's playback cache), or only
+   * downloaded files are answered from the store.
+   */
+  keepPlayed: boolean;
 }
 
 /**
@@ -43,19 +48,11 @@ export async function answerMedia(request: Request, deps: MediaDeps): Promise<Re
       return fromStore(file, range, partial, deps);
     }
     const first = planRange(file.spans, range)[0];
-    if (KEEP_PLAYED_MEDIA && first?.from === 'store')
+    if (deps.keepPlayed && first?.from === 'store')
       return storeThenNetwork(file, range, first.end, partial, deps);
   }
-  return KEEP_PLAYED_MEDIA ? fromNetwork(request, url, file, deps) : deps.fetch(request);
+  return deps.keepPlayed ? fromNetwork(request, url, file, deps) : deps.fetch(request);
 }
-
-/**
- * Keeping the bytes of ordinary playback (issue 7.3's cache) is switched off: in the merged
- * suite, playback answered through the store-as-it-streams path stalled mid-lesson and buffered
- * less ahead of a cut. Downloaded files are still answered from the store; everything else goes
- * to the network untouched until that path is fixed.
- */
-const KEEP_PLAYED_MEDIA = false;
 
 function headersFor(file: StoredFile, range: ByteRange, partial: boolean): Headers {
   const headers = new Headers({
