@@ -172,14 +172,32 @@ export function postEvents(
   );
 }
 
+/** A new demo session; with the clock ticket this device kept, anchored at the ticket's time. */
 export function postSession(
   api: ApiContext,
+  clockTicket?: string,
 ): Promise<ApiResult<{ token: string; participantId: string }>> {
   return call(
     api,
     '/api/v1/session',
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(clockTicket === undefined ? {} : { clockTicket }),
+    },
     (body) => sessionReplySchema.safeParse(body).data,
+  );
+}
+
+const clockTicketReplySchema = z.object({ clockTicket: z.string().min(1) });
+
+/** The server's signed clock (docs/server-checks.md, "Play before the anchor"). */
+export function postClockTicket(api: ApiContext): Promise<ApiResult<string>> {
+  return call(
+    api,
+    '/api/v1/clock-ticket',
+    { method: 'POST' },
+    (body) => clockTicketReplySchema.safeParse(body).data?.clockTicket,
   );
 }
 

@@ -2,6 +2,7 @@ import { readMeta, writeMeta } from '../storage/device-meta.ts';
 import { moveParticipantRows } from '../storage/participant-adoption.ts';
 import type { RuntutDb } from '../storage/runtut-db.ts';
 import { globalFetch, postSession, type ApiContext, type FetchLike } from './api-client.ts';
+import { forgetClockTicket, keepClockTicket, readClockTicket } from './clock-ticket.ts';
 import { launchTokenSubject } from './launch-token.ts';
 
 /**
@@ -54,11 +55,12 @@ export async function resolveIdentity(
   }
   const stored = await readIdentity(db);
   if (stored) return stored;
-  const session = await requestDemoSession({
+  const api = {
     apiBase: options.apiBase,
     fetch: options.fetchImpl ?? globalFetch,
     timeoutMs: options.timeoutMs ?? 8_000,
-  });
+  };
+  const session = await withClockTicketFallback(db, api, requestDemoSession(api));
   const identity = session ?? {
     participantId: crypto.randomUUID(),
     token: null,
@@ -73,11 +75,68 @@ export async function resolveIdentity(
   });
 }
 
-/** A new demo session from the server, or undefined when it cannot be had now. */
-export async function requestDemoSession(api: ApiContext): Promise<Identity | undefined> {
-  const reply = await postSession(api);
+/** A session this slow in coming may not come: the device asks for a clock ticket meanwhile. */
+const SESSION_PATIENCE_MS = 2_000;
+/** The ticket may take its time on a slow link: the participant is not waiting for it. */
+const TICKET_TIMEOUT_MS = 30_000;
+
+/**
+ * While a first session is late or fails, the device asks for the server's clock ticket in the
+ * background and keeps it: the session made later (online again) is anchored at that moment,
+ * so what is played offline meanwhile is credited (docs/server-checks.md). A session that
+ * comes in time costs no extra request.
+ */
+async function withClockTicketFallback(
+  db: RuntutDb,
+  api: ApiContext,
+  session: Promise<Identity | undefined>,
+): Promise<Identity | undefined> {
+  let asked = false;
+  const askForTicket = () => {
+    if (asked) return;
+    asked = true;
+    void keepClockTicket(db, { ...api, timeoutMs: TICKET_TIMEOUT_MS }).catch(() => undefined);
+  };
+  const timer = setTimeout(askForTicket, SESSION_PATIENCE_MS);
+  const result = await session;
+  clearTimeout(timer);
+  if (!result) askForTicket();
+  return result;
+}
+
+/**
+ * A new demo session from the server, or undefined when it cannot be had now. With a clock
+ * ticket the session is anchored at the ticket's time; a ticket the server no longer accepts
+ * (its secret changed) is dropped and the session made without it.
+ */
+export async function requestDemoSession(
+  api: ApiContext,
+  clockTicket?: string,
+): Promise<Identity | undefined> {
+  let reply = await postSession(api, clockTicket);
+  if (!reply.ok && reply.kind === 'refused' && clockTicket !== undefined) {
+    reply = await postSession(api);
+  }
   if (!reply.ok) return undefined;
   return { participantId: reply.value.participantId, token: reply.value.token, mode: 'demo' };
+}
+
+/**
+ * A session for a device that has none yet (provisional): with the clock ticket it kept, which
+ * is spent once the session exists. When it cannot be had, a ticket is asked for instead.
+ */
+export async function requestSessionWithTicket(
+  db: RuntutDb,
+  api: ApiContext,
+): Promise<Identity | undefined> {
+  const ticket = await readClockTicket(db);
+  const session = await requestDemoSession(api, ticket);
+  if (!session) {
+    if (ticket === undefined) await keepClockTicket(db, api).catch(() => undefined);
+    return undefined;
+  }
+  if (ticket !== undefined) await forgetClockTicket(db).catch(() => undefined);
+  return session;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   identityToFollow,
   readIdentity,
   requestDemoSession,
+  requestSessionWithTicket,
   sweepRetiredParticipants,
   type Identity,
 } from './identity.ts';
@@ -138,7 +139,10 @@ export function startSync(options: StartSyncOptions): SyncHandle {
    * for an id it already holds for someone else.
    */
   async function renewDemoSession(): Promise<ApiFailure | undefined> {
-    const session = await requestDemoSession(api);
+    const session =
+      identity.token === null
+        ? await requestSessionWithTicket(db, api)
+        : await requestDemoSession(api);
     if (!session) return { kind: 'network' };
     await adoptProvisionalIdentity(db, identity, session);
     switchTo(session);

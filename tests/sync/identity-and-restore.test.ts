@@ -4,6 +4,7 @@ import { readMeta } from '../../src/storage/device-meta.ts';
 import { createProgressRepository } from '../../src/storage/progress-repository.ts';
 import { RuntutDb } from '../../src/storage/runtut-db.ts';
 import { globalFetch } from '../../src/sync/api-client.ts';
+import { readClockTicket } from '../../src/sync/clock-ticket.ts';
 import { resolveIdentity, type Identity } from '../../src/sync/identity.ts';
 import { restoreFromServer } from '../../src/sync/restore-progress.ts';
 import { API_BASE } from './support/faulty-network.ts';
@@ -91,6 +92,8 @@ describe('provisional and refused demo identities', () => {
     const stored = await world.server.storedEventIds(real.participantId);
     expect(new Set(stored)).toEqual(new Set(viewing.eventIds));
     expect(stored).toHaveLength(40);
+    // No clock ticket: the server witnessed nothing before this session, so it credits ~2 s.
+    expect(await world.server.creditedSeconds(real.participantId)).toBeLessThanOrEqual(3);
 
     // A tab that has not heard of the adoption keeps writing under the provisional id.
     const stale = new RuntutDb(dbName);
@@ -108,6 +111,35 @@ describe('provisional and refused demo identities', () => {
     expect(new Set(await world.server.storedEventIds(real.participantId))).toEqual(
       new Set([...viewing.eventIds, ...later.eventIds]),
     );
+  });
+
+  it('credits play recorded before the first session through the clock ticket the device kept', async () => {
+    const dbName = freshDbName();
+    const db = new RuntutDb(dbName);
+    // The server answers, but no session can be made (its database is down, say).
+    world.network.cutRoute('/api/v1/session');
+    const provisional = await resolveIdentity(db, { apiBase: API_BASE, fetchImpl: globalFetch });
+    expect(provisional.token).toBeNull();
+    await vi.waitFor(async () => expect(await readClockTicket(db)).toMatch(/^rtc1\./));
+    world.network.cutRoute(undefined);
+    world.network.cutAll(true);
+    const viewing = await recordViewing(db, {
+      participantId: provisional.participantId,
+      events: 40,
+    });
+    db.close();
+    world.server.advanceClock(3_600_000); // an hour offline, then the signal returns
+    world.network.cutAll(false);
+
+    const tab = openTab({ dbName, identity: provisional });
+    world.tabs.push(tab);
+    await tab.waitFor((s) => s.state === 'synced' && s.pending === 0);
+    const real = tab.identity();
+    expect(real.token).toEqual(expect.any(String));
+    const played = [...viewing.watched.values()].reduce((sum, seconds) => sum + seconds, 0);
+    expect(played).toBeGreaterThan(300);
+    expect(await world.server.creditedSeconds(real.participantId)).toBeCloseTo(played, 0);
+    expect(await readClockTicket(tab.db), 'a ticket is spent by its session').toBeUndefined();
   });
 
   it('replaces a demo token the server refuses by one new session, and delivers under it', async () => {

@@ -27,6 +27,8 @@ export interface FaultyNetwork {
   refuseBatchesWith(eventId: string | undefined): void;
   /** Every other route may be cut too (sessions, progress): all requests fail while true. */
   cutAll(cut: boolean): void;
+  /** Requests to this one path fail (a server part that is down), until cleared. */
+  cutRoute(pathname: string | undefined): void;
   stats: {
     /** POST /events requests seen (including faulted ones). */
     eventRequests: number;
@@ -51,6 +53,7 @@ export function createFaultyNetwork(
   let queue: Fault[] = [];
   let permanent: Fault | undefined;
   let cut = false;
+  let cutPath: string | undefined;
   let poisoned: string | undefined;
   const stats: FaultyNetwork['stats'] = {
     eventRequests: 0,
@@ -68,7 +71,7 @@ export function createFaultyNetwork(
 
   const server = setupServer(
     http.all(`${API_BASE}/api/v1/*`, async ({ request }) => {
-      if (cut) return HttpResponse.error();
+      if (cut || new URL(request.url).pathname === cutPath) return HttpResponse.error();
       const isEvents =
         request.method === 'POST' && new URL(request.url).pathname === '/api/v1/events';
       if (!isEvents) return forward(request);
@@ -133,11 +136,15 @@ export function createFaultyNetwork(
     cutAll: (value) => {
       cut = value;
     },
+    cutRoute: (pathname) => {
+      cutPath = pathname;
+    },
     stats,
     reset() {
       queue = [];
       permanent = undefined;
       cut = false;
+      cutPath = undefined;
       poisoned = undefined;
       Object.assign(stats, {
         eventRequests: 0,
