@@ -29,6 +29,8 @@ export class DownloadQueue {
   private retries = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private version = 0;
+  /** The stored downloads were read and checked (until then no state is known). */
+  settled = false;
 
   constructor(
     private readonly db: MediaDb,
@@ -42,6 +44,13 @@ export class DownloadQueue {
 
   /** A new number whenever anything changed (for useSyncExternalStore). */
   getVersion = () => this.version;
+
+  /** Says that the stored downloads were read and checked: their states are now known. */
+  settle(): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.changed();
+  }
 
   get(key: string): DownloadProgress | undefined {
     return this.progress.get(key);

@@ -79,6 +79,7 @@ export function createOfflineStorage(db: MediaDb = mediaDb()) {
           }
         }
         window.addEventListener('online', () => queue.wake());
+        queue.settle();
       })().catch(() => undefined);
       return started;
     },

@@ -19,7 +19,8 @@ interface Context {
 
 /**
  * An outline entry with its download control. The entry carries the QA contract:
- * `data-download-state` and `data-download-progress` (0–1).
+ * `data-download-state` and `data-download-progress` (0–1), from the moment the device's stored
+ * downloads are known.
  */
 export function downloadableItem({ manifest, manifestUrl, language }: Context) {
   return function DownloadableItem({ lesson, itemProps, children }: OutlineEntryProps) {
@@ -53,7 +54,12 @@ export function downloadableItem({ manifest, manifestUrl, language }: Context) {
           : message;
 
     return (
-      <li {...itemProps} data-download-state={state} data-download-progress={share.toFixed(3)}>
+      <li
+        {...itemProps}
+        // Absent until the device's downloads were read: a state is never guessed.
+        data-download-state={storage.queue.settled ? state : undefined}
+        data-download-progress={storage.queue.settled ? share.toFixed(3) : undefined}
+      >
         {children}
         <div className="download-row">
           {active ? (

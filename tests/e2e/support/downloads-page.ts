@@ -1,10 +1,6 @@
 import type { Page } from 'playwright-core';
 
 /** The download contract of the outline: data-download-state / -progress and data-action buttons. */
-export function downloadState(page: Page, lessonId: string): Promise<string | null> {
-  return page.getAttribute(`li[data-lesson-id="${lessonId}"]`, 'data-download-state');
-}
-
 export async function waitForDownloadState(
   page: Page,
   lessonId: string,
