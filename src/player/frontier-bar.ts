@@ -9,10 +9,15 @@ export function attachFrontierBar(player: VideoJsPlayer) {
   band.className = 'runtut-frontier-bar';
   band.setAttribute('aria-hidden', 'true');
   player.el().querySelector('.vjs-progress-holder')?.prepend(band);
+  let width = '';
   return {
     update(frontier: number, duration: number, completed: boolean): void {
       const share = completed ? 1 : duration > 0 ? Math.min(1, frontier / duration) : 0;
-      band.style.width = `${(share * 100).toFixed(2)}%`;
+      // Written only when it moved: a style write is a layout on the next frame.
+      const next = `${(share * 100).toFixed(1)}%`;
+      if (next === width) return;
+      width = next;
+      band.style.width = next;
     },
     dispose(): void {
       band.remove();

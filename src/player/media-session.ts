@@ -1,3 +1,5 @@
+import { positionStateIsStale, type SentPosition } from '../domain/position-state.ts';
+
 export interface MediaSessionBridge {
   /** A seek request: it goes through the same gate as every other seek. */
   seek(target: number): void;
@@ -45,15 +47,24 @@ export function installMediaSession(title: string, bridge: MediaSessionBridge): 
   }
   if (typeof MediaMetadata === 'function') session.metadata = new MediaMetadata({ title });
 
+  let sent: SentPosition | null = null;
   return {
     updatePosition(state) {
       if (!(state.duration > 0) || !Number.isFinite(state.duration)) return;
+      const next = {
+        at: performance.now(),
+        duration: state.duration,
+        position: Math.min(Math.max(0, state.position), state.duration),
+        playbackRate: state.playbackRate,
+      };
+      if (!positionStateIsStale(sent, next)) return;
       try {
         session.setPositionState({
-          duration: state.duration,
-          position: Math.min(Math.max(0, state.position), state.duration),
-          playbackRate: state.playbackRate,
+          duration: next.duration,
+          position: next.position,
+          playbackRate: next.playbackRate,
         });
+        sent = next;
       } catch {
         // An inconsistent state is dropped; the next progress report sends a fresh one.
       }

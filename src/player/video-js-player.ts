@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import { ALLOWED_RATES } from '../domain/rate-policy.ts';
+import { installCalmSeekBar } from './calm-seek-bar.ts';
 import { VHS_OPTIONS } from './load-hls-engine.ts';
 import type { LessonMedia } from './lesson-media.ts';
 import { VIDEO_JS_INDONESIAN } from './player-language.ts';
@@ -39,6 +40,7 @@ export function mountVideoJs(
     videojs.addLanguage('id', VIDEO_JS_INDONESIAN);
     indonesianAdded = true;
   }
+  installCalmSeekBar();
   video.className = 'video-js vjs-big-play-centered runtut-player';
   video.setAttribute('playsinline', '');
   const player = videojs(video, {
