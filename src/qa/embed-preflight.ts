@@ -33,6 +33,13 @@ export async function checkEmbeddingPage(options: {
     if (response && !response.ok())
       return `the embedding page ${url} answered HTTP ${response.status()}`;
     const { target } = await embeddedSurface(page, new URL(options.baseUrl).origin, 20_000);
+    // The frame either starts the player or says why it refuses to (data-embed-refused).
+    const first = await target.waitForSelector('[data-embed-refused], .app[data-course-id]', {
+      timeout: 30_000,
+    });
+    const refused = await first.getAttribute('data-embed-refused');
+    if (refused)
+      return `--embed-url ${url}: the Runtut frame refused to start there (${refused}): is the page's origin allowed for the course's provider, and its launch token signed with the provider's key?`;
     await waitUntilReady(target, 'page');
     return undefined;
   } catch (error) {

@@ -48,21 +48,44 @@ export async function embeddedSurface(
 }
 
 export function isPlayerFrame(frame: Frame, runtutOrigin: string): boolean {
+  return isPlayerUrl(frame.url(), runtutOrigin);
+}
+
+function isPlayerUrl(address: string, runtutOrigin: string): boolean {
   try {
-    const url = new URL(frame.url());
+    const url = new URL(address);
     return url.origin === runtutOrigin && url.pathname.startsWith('/embed/');
   } catch {
     return false;
   }
 }
 
+/**
+ * Polls for the player frame. An `<iframe>` pointing at the player whose document is the
+ * browser's error page means the browser refused to load it there (frame-ancestors): that is
+ * said at once, not after the timeout.
+ */
 async function findPlayerFrame(page: Page, runtutOrigin: string, timeoutMs: number) {
+  const look = async () => {
+    const frame = page.frames().find((f) => isPlayerFrame(f, runtutOrigin) && !f.isDetached());
+    if (frame) return { frame };
+    if (!page.frames().some((f) => f.url().startsWith('chrome-error:'))) return {};
+    const sources = (await page.evaluate(
+      "[...document.querySelectorAll('iframe')].map((f) => f.src)",
+    )) as string[];
+    return { blocked: sources.find((src) => isPlayerUrl(src, runtutOrigin)) };
+  };
   const { value } = await poll(
-    () => Promise.resolve(page.frames().find((frame) => isPlayerFrame(frame, runtutOrigin))),
-    (frame) => frame !== undefined && !frame.isDetached(),
+    look,
+    (v) => v.frame !== undefined || v.blocked !== undefined,
     timeoutMs,
   );
-  if (value && !value.isDetached()) return value;
+  if (value?.frame) return value.frame;
+  if (value?.blocked !== undefined)
+    throw new Error(
+      `the browser refused to load the Runtut player frame (${value.blocked.split('#')[0] ?? ''}) inside ${new URL(page.url()).origin}: ` +
+        "the server's frame-ancestors policy does not list this origin for the course's provider",
+    );
   const others = page
     .frames()
     .filter((frame) => frame !== page.mainFrame())
