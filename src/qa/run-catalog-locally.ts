@@ -106,7 +106,11 @@ async function run(argv: string[]): Promise<number> {
       '--workers',
       '2',
     ];
-    return await main([...args, ...extraArgs]);
+    // Without --embed this is the player's own page, whatever QA_EMBED_URL the shell carries.
+    return await main(
+      [...args, ...extraArgs],
+      embed ? process.env : { ...process.env, QA_EMBED_URL: '' },
+    );
   } finally {
     await stop();
   }
