@@ -1,12 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { embeddingPageLoads } from './embed-skips.ts';
 import { readState, runSnippet } from './page-probe.ts';
 import {
+  addressOf,
   describeState,
-  lessonPath,
+  playerTarget,
   sleep,
-  urlFor,
-  waitUntilReady,
+  waitForPlayer,
   type RunContext,
 } from './run-context.ts';
 import type { ActionOf } from './script-schema.ts';
@@ -16,15 +17,17 @@ import type { ActionOf } from './script-schema.ts';
 export async function setNetwork(online: boolean, ctx: RunContext): Promise<string> {
   await ctx.session.setOffline(!online);
   await sleep(300);
-  const state = await readState(await ctx.session.page()).catch(() => undefined);
+  const state = await readState(await playerTarget(ctx)).catch(() => undefined);
   return `${online ? 'online' : 'offline'}; sync pill ${state?.syncState ?? '–'}`;
 }
 
 export async function reload(step: ActionOf<'reload'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
   ctx.noticeCursor = 0;
-  await page.reload({ waitUntil: 'domcontentloaded' });
-  return describeState(await waitUntilReady(page, step.waitFor));
+  await embeddingPageLoads(Boolean(ctx.embed), () =>
+    page.reload({ waitUntil: 'domcontentloaded' }),
+  );
+  return describeState(await waitForPlayer(ctx, page, step.waitFor));
 }
 
 export async function restartBrowser(
@@ -32,36 +35,37 @@ export async function restartBrowser(
   ctx: RunContext,
 ): Promise<string> {
   ctx.noticeCursor = 0;
-  const page = await ctx.session.restart();
-  return `reopened ${page.url()} → ${describeState(await waitUntilReady(page, step.waitFor))}`;
+  const page = await embeddingPageLoads(Boolean(ctx.embed), () => ctx.session.restart());
+  return `reopened ${page.url()} → ${describeState(await waitForPlayer(ctx, page, step.waitFor))}`;
 }
 
 export async function newTab(step: ActionOf<'newTab'>, ctx: RunContext): Promise<string> {
   const currentUrl = (await ctx.session.page()).url();
-  const url =
-    step.path || step.lesson ? urlFor(ctx, step.path ?? lessonPath(ctx, step.lesson)) : currentUrl;
+  const url = step.path || step.lesson ? addressOf(ctx, step) : currentUrl;
   const page = await ctx.session.openTab();
   ctx.noticeCursor = 0;
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const state = await waitUntilReady(page, step.waitFor);
+  await embeddingPageLoads(Boolean(ctx.embed), () =>
+    page.goto(url, { waitUntil: 'domcontentloaded' }),
+  );
+  const state = await waitForPlayer(ctx, page, step.waitFor);
   return `tab ${ctx.session.tabIndex}: ${url} → ${describeState(state)}`;
 }
 
 export async function switchTab(step: ActionOf<'switchTab'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.switchTab(step.index);
+  await ctx.session.switchTab(step.index);
   ctx.noticeCursor = 0;
-  return `tab ${step.index}: ${describeState(await readState(page))}`;
+  return `tab ${step.index}: ${describeState(await readState(await playerTarget(ctx)))}`;
 }
 
 export async function shiftClock(step: ActionOf<'shiftClock'>, ctx: RunContext): Promise<string> {
   await ctx.session.shiftClock(step.hours);
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const deviceNow = await page.evaluate('new Date().toISOString()');
   return `device clock now reads ${String(deviceNow)} (real ${new Date().toISOString()})`;
 }
 
 export async function evaluate(step: ActionOf<'evaluate'>, ctx: RunContext): Promise<string> {
-  const result = await runSnippet(await ctx.session.page(), step.script);
+  const result = await runSnippet(await playerTarget(ctx), step.script);
   return result === undefined ? 'done' : `returned ${JSON.stringify(result)}`;
 }
 
@@ -74,6 +78,6 @@ export async function screenshot(step: ActionOf<'screenshot'>, ctx: RunContext):
 
 export async function wait(step: ActionOf<'wait'>, ctx: RunContext): Promise<string> {
   await sleep(step.seconds * 1000);
-  const state = await readState(await ctx.session.page()).catch(() => undefined);
+  const state = await readState(await playerTarget(ctx)).catch(() => undefined);
   return describeState(state);
 }

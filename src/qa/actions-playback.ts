@@ -1,34 +1,34 @@
-import type { Page } from 'playwright-core';
-import { probe, readState } from './page-probe.ts';
+import { embeddingPageLoads } from './embed-skips.ts';
+import { probe, readState, type PlayerTarget as Page } from './page-probe.ts';
 import {
+  addressOf,
   describeState,
-  lessonPath,
+  playerOf,
+  playerTarget,
   poll,
   sleep,
-  urlFor,
-  waitUntilReady,
+  waitForPlayer,
   type RunContext,
 } from './run-context.ts';
+import type { PlayerSurface } from './player-surface.ts';
 import type { ActionOf } from './script-schema.ts';
 
 /** Actions a participant (or an attacker at the keyboard and mouse) takes on the player. */
 
 export async function open(step: ActionOf<'open'>, ctx: RunContext): Promise<string> {
   const page = await ctx.session.page();
-  const path = step.path ?? lessonPath(ctx, step.lesson);
-  const url = urlFor(
-    ctx,
-    step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path,
-  );
+  const url = addressOf(ctx, step);
   ctx.noticeCursor = 0;
   ctx.firstOpenAt ??= Date.now();
-  await page.goto(url, { waitUntil: 'domcontentloaded' });
-  const state = await waitUntilReady(page, step.waitFor);
+  await embeddingPageLoads(Boolean(ctx.embed), () =>
+    page.goto(url, { waitUntil: 'domcontentloaded' }),
+  );
+  const state = await waitForPlayer(ctx, page, step.waitFor);
   return `${url} → ${describeState(state)}`;
 }
 
 export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const before = await readState(page);
   if (before.position === null) throw new Error('there is no <video> to play');
   const how = before.paused
@@ -77,7 +77,7 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
 }
 
 export async function pause(step: ActionOf<'pause'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   if (ctx.lastPlay?.playing && ctx.lastPlay.stoppedAt === undefined)
     ctx.lastPlay.stoppedAt = Date.now();
   await pausePlayback(page, step.via);
@@ -147,11 +147,11 @@ async function isPlaying(page: Page, from: number): Promise<boolean> {
 }
 
 export async function seek(step: ActionOf<'seek'>, ctx: RunContext): Promise<string> {
-  return probe<string>(await ctx.session.page(), 'seek', step.to, step.via);
+  return probe<string>(await playerTarget(ctx), 'seek', step.to, step.via);
 }
 
 export async function rate(step: ActionOf<'rate'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   if (step.via !== 'menu') return probe<string>(page, 'rate', step.to, step.via);
   // The participant's way: open the rate menu and pick the item, if the menu offers it.
   await page
@@ -172,7 +172,7 @@ export async function rate(step: ActionOf<'rate'>, ctx: RunContext): Promise<str
 }
 
 export async function press(step: ActionOf<'press'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const { page: tab, target: page } = await playerOf(ctx);
   const on = step.on ?? '.video-js';
   await page
     .locator('.video-js')
@@ -183,7 +183,8 @@ export async function press(step: ActionOf<'press'>, ctx: RunContext): Promise<s
     `(() => { const el = document.activeElement; return el ? el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).slice(0, 2).join('.') : '') : 'nothing'; })()`,
   );
   for (const key of step.keys) {
-    await page.keyboard.press(key);
+    // Keys go to the focused element of the focused frame: the player's, once focused above.
+    await tab.keyboard.press(key);
     await sleep(120);
   }
   return `focused ${String(focused)}; pressed ${step.keys.join(' ')} → ${describeState(await readState(page))}`;
@@ -195,39 +196,46 @@ interface BarPoint {
   width: number;
 }
 
-async function seekBarPoint(page: Page, share: number): Promise<BarPoint> {
+async function seekBarPoint(surface: PlayerSurface, share: number): Promise<BarPoint> {
+  const page = surface.target;
   await page
     .locator('.video-js')
     .hover({ timeout: 2000 })
     .catch(() => undefined);
   await sleep(150);
-  const point = await probe<BarPoint>(page, 'seekBarPoint', share);
+  return onScreen(surface, await probe<BarPoint>(page, 'seekBarPoint', share));
+}
+
+/** A point of the bar in the tab's coordinates, where the mouse and touch screen work. */
+async function onScreen(surface: PlayerSurface, point: BarPoint): Promise<BarPoint> {
   if (point.width <= 0) throw new Error('the seek bar is not on screen (has playback started?)');
-  return point;
+  return { ...point, ...(await surface.toPage(point)) };
 }
 
 export async function clickSeekBar(
   step: ActionOf<'clickSeekBar'>,
   ctx: RunContext,
 ): Promise<string> {
-  const page = await ctx.session.page();
-  const point = await seekBarPoint(page, step.at);
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.click(point.x, point.y);
+  const surface = await playerOf(ctx);
+  const { page: tab, target: page } = surface;
+  const point = await seekBarPoint(surface, step.at);
+  await tab.mouse.move(point.x, point.y);
+  await tab.mouse.click(point.x, point.y);
   await sleep(250);
   return `clicked at ${Math.round(step.at * 100)}% → ${describeState(await readState(page))}`;
 }
 
 export async function dragSeekBar(step: ActionOf<'dragSeekBar'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
-  const from = await seekBarPoint(page, step.from);
-  const to = await probe<BarPoint>(page, 'seekBarPoint', step.to);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 12 });
+  const surface = await playerOf(ctx);
+  const { page: tab, target: page } = surface;
+  const from = await seekBarPoint(surface, step.from);
+  const to = await onScreen(surface, await probe<BarPoint>(page, 'seekBarPoint', step.to));
+  await tab.mouse.move(from.x, from.y);
+  await tab.mouse.down();
+  await tab.mouse.move(to.x, to.y, { steps: 12 });
   await sleep(150);
   const during = await readState(page);
-  await page.mouse.up();
+  await tab.mouse.up();
   await sleep(250);
   return `dragged ${Math.round(step.from * 100)}% → ${Math.round(step.to * 100)}% (position while held ${
     during.position?.toFixed(2) ?? '?'
@@ -239,16 +247,16 @@ export async function dragSeekBar(step: ActionOf<'dragSeekBar'>, ctx: RunContext
  * player sees a touch device, as on a phone.
  */
 export async function tapSeekBar(step: ActionOf<'tapSeekBar'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
-  const point = await probe<BarPoint>(page, 'seekBarPoint', step.at);
-  if (point.width <= 0) throw new Error('the seek bar is not on screen (has playback started?)');
-  await page.touchscreen.tap(point.x, point.y);
+  const surface = await playerOf(ctx);
+  const { page: tab, target: page } = surface;
+  const point = await onScreen(surface, await probe<BarPoint>(page, 'seekBarPoint', step.at));
+  await tab.touchscreen.tap(point.x, point.y);
   await sleep(300);
   return `tapped at ${Math.round(step.at * 100)}% → ${describeState(await readState(page))}`;
 }
 
 export async function click(step: ActionOf<'click'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const target = page.locator(step.selector).first();
   await target.waitFor({ state: 'visible', timeout: 5000 });
   const box = await target.boundingBox();
@@ -264,7 +272,7 @@ export async function mediaSession(
   step: ActionOf<'mediaSession'>,
   ctx: RunContext,
 ): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const details = {
     ...(step.seekTime === undefined ? {} : { seekTime: step.seekTime }),
     ...(step.seekOffset === undefined ? {} : { seekOffset: step.seekOffset }),

@@ -6,14 +6,15 @@ import {
   type OutboxCounts,
   type StoredIdentity,
 } from './page-probe.ts';
-import { poll, type RunContext } from './run-context.ts';
+import { playerTarget, poll, type RunContext } from './run-context.ts';
 import type { ActionOf, EventOverrides } from './script-schema.ts';
+import { embedParticipant } from './embed-participant.ts';
 import { createDemoParticipant, tokenOf } from './server-api.ts';
 
 /** Actions on what the page stores and sends: the outbox, IndexedDB, forged API requests. */
 
 export async function waitForSync(step: ActionOf<'waitForSync'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const read = async () => ({
     outbox: await probe<OutboxCounts>(page, 'outbox'),
     pill: (await readState(page)).syncState,
@@ -36,8 +37,10 @@ export async function newParticipant(
   ctx: RunContext,
 ): Promise<string> {
   const since = Date.now();
-  const participant = await createDemoParticipant(ctx.baseUrl);
-  ctx.participants.set(step.name, { ...participant, since });
+  const participant = ctx.embed
+    ? await embedParticipant(ctx, step.name)
+    : { ...(await createDemoParticipant(ctx.baseUrl)), since };
+  ctx.participants.set(step.name, participant);
   return `${step.name} is ${participant.participantId}`;
 }
 
@@ -48,7 +51,7 @@ async function completeEvent(
   ctx: RunContext,
   overrides: EventOverrides,
 ): Promise<Record<string, unknown>> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const stored = await probe<StoredIdentity>(page, 'identity').catch(() => undefined);
   const state = await readState(page).catch(() => undefined);
   forgedSeq += 1;
@@ -84,7 +87,7 @@ export async function replayEvents(
   step: ActionOf<'replayEvents'>,
   ctx: RunContext,
 ): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const filter = {
     lessonId: step.lesson,
     type: step.type,
@@ -115,7 +118,7 @@ async function send(
   token: string | null,
   headers: Record<string, string> | undefined,
 ): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const allHeaders = {
     ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -170,7 +173,7 @@ export async function editProgress(
   step: ActionOf<'editProgress'>,
   ctx: RunContext,
 ): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const row = await probe<Record<string, unknown>>(
     page,
     'editProgress',
@@ -186,7 +189,7 @@ export async function editProgress(
 }
 
 export async function editEvents(step: ActionOf<'editEvents'>, ctx: RunContext): Promise<string> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const filter = {
     lessonId: step.lesson,
     type: step.type,

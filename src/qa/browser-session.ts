@@ -133,9 +133,10 @@ export class BrowserSession {
     const context = this.requireContext();
     if (first) await context.addInitScript(await SHIFT_CLOCK);
     await context.addInitScript(offsetScript(this.clockOffsetMs));
-    for (const page of this.tabs) {
-      if (page.isClosed()) continue;
-      await page.evaluate(`${offsetScript(this.clockOffsetMs)};${await SHIFT_CLOCK}`);
+    // Every frame: the player may be a frame inside an embedding page (--embed-url).
+    const frames = this.tabs.filter((page) => !page.isClosed()).flatMap((page) => page.frames());
+    for (const frame of frames) {
+      await frame.evaluate(`${offsetScript(this.clockOffsetMs)};${await SHIFT_CLOCK}`);
     }
   }
 
@@ -150,6 +151,26 @@ export class BrowserSession {
     const page = await this.openTab();
     if (url && url.startsWith('http')) await page.goto(url);
     return page;
+  }
+
+  /**
+   * A page in a browser of its own (another participant's device: none of this session's
+   * storage), closed once `use` is done. In the shared Chromium when there is one.
+   */
+  async withOtherBrowser<T>(use: (page: Page) => Promise<T>): Promise<T> {
+    const { executablePath, sharedBrowser } = this.options;
+    const own = sharedBrowser
+      ? undefined
+      : await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    const context = await (own ?? (await sharedBrowser?.()))?.newContext();
+    if (!context) throw new Error('no browser for another participant');
+    try {
+      await context.addInitScript(await PROBE);
+      return await use(await context.newPage());
+    } finally {
+      await context.close().catch(() => undefined);
+      await own?.close().catch(() => undefined);
+    }
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CHROMIUM, sharedChromium } from './browser-session.ts';
 import { consoleReporter, summary } from './console-reporter.ts';
+import { checkEmbedTemplate } from './embed-address.ts';
+import { checkEmbeddingPage } from './embed-preflight.ts';
 import { writeJunit } from './junit-report.ts';
 import { loadScripts, type LoadedFamily } from './load-scripts.ts';
 import { runScript, type ScriptResult } from './runner.ts';
@@ -18,6 +20,8 @@ const USAGE = `Runtut QA: run playback scripts against a Runtut deployment in he
 Usage: npm run qa -- <script.json|folder>... --base-url URL [options]
 
   --base-url URL     the deployment to test (or QA_BASE_URL)
+  --embed-url URL    run the player inside this embedding page (or QA_EMBED_URL); placeholders
+                     {course} {lesson} {lang} {participant} are filled per page (docs/qa.md)
   --chromium PATH    Chromium executable (or CHROMIUM_PATH; default ${DEFAULT_CHROMIUM})
   --out DIR          screenshots and console logs of failures (default qa-results)
   --junit PATH       JUnit XML report (default <out>/junit.xml)
@@ -26,11 +30,13 @@ Usage: npm run qa -- <script.json|folder>... --base-url URL [options]
   --check            validate the scripts and exit, without a browser
   -h, --help         this text
 
-Exit code: 0 all expectations held, 1 some failed, 2 a broken script or an unreachable base URL.`;
+Exit code: 0 all expectations held, 1 some failed, 2 a broken script, an unreachable base URL,
+or an embedding page without a working Runtut player.`;
 
 export interface CliOptions {
   paths: string[];
   baseUrl: string | undefined;
+  embedUrl: string | undefined;
   chromium: string;
   out: string;
   junit: string;
@@ -46,6 +52,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
     allowPositionals: true,
     options: {
       'base-url': { type: 'string' },
+      'embed-url': { type: 'string' },
       chromium: { type: 'string' },
       out: { type: 'string' },
       junit: { type: 'string' },
@@ -59,9 +66,13 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv): CliOp
   const workers = Number(values.workers ?? '1');
   if (!Number.isInteger(workers) || workers < 1 || workers > 8)
     throw new Error('--workers takes a whole number from 1 to 8');
+  const embedUrl = values['embed-url'] ?? (env.QA_EMBED_URL || undefined);
+  const badTemplate = embedUrl === undefined ? undefined : checkEmbedTemplate(embedUrl);
+  if (badTemplate) throw new Error(badTemplate);
   return {
     paths: positionals,
     baseUrl: values['base-url'] ?? env.QA_BASE_URL,
+    embedUrl,
     chromium: values.chromium ?? env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM,
     out,
     junit: values.junit ?? join(out, 'junit.xml'),
@@ -128,17 +139,34 @@ export async function main(
     return EXIT.unusable;
   }
 
+  const chromium = sharedChromium(options.chromium);
+  if (options.embedUrl) {
+    const problem = await checkEmbeddingPage({
+      template: options.embedUrl,
+      baseUrl,
+      course: jobs[0]?.script.course ?? 'sample',
+      chromiumPath: options.chromium,
+      sharedBrowser: chromium.get,
+    });
+    if (problem) {
+      await chromium.close();
+      complain(`${problem}\nNothing was run.`);
+      return EXIT.unusable;
+    }
+  }
+
   const started = new Date();
   say(
-    `Runtut QA: ${jobs.length} script(s) from ${loaded.families.length} file(s) against ${baseUrl}`,
+    `Runtut QA: ${jobs.length} script(s) from ${loaded.families.length} file(s) against ${baseUrl}` +
+      (options.embedUrl ? `, the player inside ${options.embedUrl}` : ''),
   );
   say(
     `Chromium ${options.chromium}; ${options.workers} at a time; failures kept in ${options.out}/`,
   );
   const listener = consoleReporter(say, { tagLines: options.workers > 1 });
-  const chromium = sharedChromium(options.chromium);
   const runnerOptions = {
     baseUrl,
+    embedUrl: options.embedUrl,
     chromiumPath: options.chromium,
     outDir: options.out,
     sharedBrowser: chromium.get,
@@ -155,7 +183,9 @@ export async function main(
     hostname: hostname(),
   });
   say(`JUnit report: ${options.junit}`);
-  return results.every((r) => r.status === 'passed') ? EXIT.passed : EXIT.failed;
+  return results.every((r) => r.status === 'passed' || r.status === 'skipped')
+    ? EXIT.passed
+    : EXIT.failed;
 }
 
 interface Job {

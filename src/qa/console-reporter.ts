@@ -9,6 +9,13 @@ const MARK: Record<StepResult['status'], string> = {
   skipped: '-',
 };
 
+const VERDICT: Record<ScriptResult['status'], string> = {
+  passed: 'PASSED',
+  failed: 'FAILED',
+  error: 'ERROR',
+  skipped: 'SKIPPED',
+};
+
 /**
  * Prints the run as it happens: each script's header, then each step with ✓/✗ and its time as
  * it finishes. With several scripts at once every line carries the script's number, so
@@ -44,8 +51,7 @@ export function consoleReporter(
     },
     scriptFinished(result: ScriptResult) {
       const time = `${(result.ms / 1000).toFixed(1)} s`;
-      const verdict =
-        result.status === 'passed' ? 'PASSED' : result.status === 'failed' ? 'FAILED' : 'ERROR';
+      const verdict = VERDICT[result.status];
       write(`${tag(result.script)}  ${verdict} ${result.script.name} (${time})`);
       const shots = result.steps.flatMap((step) => (step.screenshot ? [step.screenshot] : []));
       if (shots.length > 0) write(`${tag(result.script)}    screenshots: ${shots.join(', ')}`);
@@ -58,10 +64,16 @@ export function summary(results: readonly ScriptResult[], ms: number): string[] 
   const passed = results.filter((r) => r.status === 'passed').length;
   const failed = results.filter((r) => r.status === 'failed');
   const errors = results.filter((r) => r.status === 'error');
+  const skipped = results.filter((r) => r.status === 'skipped');
   const lines = [
     '',
-    `${results.length} scripts: ${passed} passed, ${failed.length} failed, ${errors.length} could not run  (${(ms / 1000).toFixed(1)} s)`,
+    `${results.length} scripts: ${passed} passed, ${failed.length} failed, ${errors.length} could not run` +
+      `${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}  (${(ms / 1000).toFixed(1)} s)`,
   ];
+  for (const result of skipped) {
+    const step = result.steps.find((s) => s.status === 'skipped');
+    lines.push(`  - ${result.script.name}: ${step?.detail ?? 'skipped'}`);
+  }
   for (const result of [...failed, ...errors]) {
     const step =
       result.steps.find((s) => s.status === 'error') ??

@@ -1,6 +1,6 @@
 import { describeAnswer, resultsOf } from './actions-server.ts';
 import { probe, readState, runSnippet, type OutboxCounts, type PageState } from './page-probe.ts';
-import { legitimateFrontier, sleep, type RunContext } from './run-context.ts';
+import { legitimateFrontier, playerTarget, sleep, type RunContext } from './run-context.ts';
 import type { Expectation, ExpectationOf } from './script-schema.ts';
 import { serverLessons } from './server-api.ts';
 
@@ -70,7 +70,7 @@ async function checkOnce(
   step: Exclude<Expectation, { expect: 'rateAtMost' }>,
   ctx: RunContext,
 ): Promise<Verdict> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   switch (step.expect) {
     case 'positionAtMost': {
       const state = await readState(page);
@@ -146,7 +146,7 @@ async function checkOnce(
 }
 
 async function notice(step: ExpectationOf<'notice'>, ctx: RunContext): Promise<Verdict> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const seen = await probe<string[]>(page, 'notices');
   if (seen.length < ctx.noticeCursor) ctx.noticeCursor = 0;
   const recent = seen.slice(ctx.noticeCursor);
@@ -254,7 +254,7 @@ async function creditWithinRealTime(
  * the advance, so that is what decides, and the highest rate read is reported.
  */
 async function rateAtMost(step: ExpectationOf<'rateAtMost'>, ctx: RunContext): Promise<Verdict> {
-  const page = await ctx.session.page();
+  const page = await playerTarget(ctx);
   const first = await readState(page);
   const startWall = Date.now();
   let highest = first.rate ?? 0;

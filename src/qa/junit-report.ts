@@ -63,7 +63,11 @@ function testcase(result: ScriptResult): string[] {
   ];
   const failed = result.steps.filter((step) => step.status === 'failed');
   const broken = result.steps.find((step) => step.status === 'error');
-  if (broken) {
+  const skipped =
+    result.status === 'skipped' ? result.steps.find((s) => s.status === 'skipped') : undefined;
+  if (skipped) {
+    lines.push(`      <skipped${attrs({ message: skipped.detail })}/>`);
+  } else if (broken) {
     lines.push(
       `      <error${attrs({ message: headline(broken), type: 'ActionError' })}>${text(explain([broken]))}</error>`,
     );
@@ -89,7 +93,7 @@ function count(results: readonly ScriptResult[]) {
     tests: results.length,
     failures: results.filter((r) => r.status === 'failed').length,
     errors: results.filter((r) => r.status === 'error').length,
-    skipped: 0,
+    skipped: results.filter((r) => r.status === 'skipped').length,
     time: seconds(results.reduce((sum, r) => sum + r.ms, 0)),
   };
 }

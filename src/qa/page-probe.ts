@@ -1,4 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
+
+/** A page, or the player frame inside an embedding page: both evaluate and find elements. */
+export type PlayerTarget = Page | Frame;
 
 /** What the probe reads from a page through the QA contract (see src/qa/in-page/probe.js). */
 export interface PageState {
@@ -41,7 +44,7 @@ export interface OutboxCounts {
  * string: the runner never serializes its own functions into the page (tsx adds helpers to
  * compiled functions that do not exist there).
  */
-export async function probe<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+export async function probe<T>(page: PlayerTarget, fn: string, ...args: unknown[]): Promise<T> {
   const call = `window.__runtutQa.${fn}(${args.map((arg) => JSON.stringify(arg ?? null)).join(', ')})`;
   return (await page.evaluate(`(async () => {
     if (!window.__runtutQa) throw new Error('the QA probe is missing from this page');
@@ -49,9 +52,9 @@ export async function probe<T>(page: Page, fn: string, ...args: unknown[]): Prom
   })()`)) as T;
 }
 
-export const readState = (page: Page) => probe<PageState>(page, 'state');
+export const readState = (page: PlayerTarget) => probe<PageState>(page, 'state');
 
 /** Runs a script author's snippet as the body of an async function; returns its value. */
-export async function runSnippet(page: Page, script: string): Promise<unknown> {
+export async function runSnippet(page: PlayerTarget, script: string): Promise<unknown> {
   return page.evaluate(`(async () => {\n${script}\n})()`);
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXIT, main } from './cli.ts';
+import { startProviderSite, type ProviderSite } from '../embed/demo/provider-site.ts';
 import { freePort } from './free-port.ts';
 
 /**
@@ -13,26 +14,50 @@ import { freePort } from './free-port.ts';
  * whole process group. Builds nothing: CI runs `npm run build` first. Extra arguments go to the
  * runner (e.g. `npm run test:qa -- --grep clock`). The server's output goes to
  * qa-results/server.log so the run log stays readable.
+ *
+ * `npm run test:qa:embed` (`--embed`): the same catalog with the player inside an embedding
+ * page (`--embed-url`): the server runs in provider mode and the demo provider's site
+ * (src/embed/demo/provider-site.ts) serves the embedding page on another origin and site
+ * (http://localhost:<port>, the server being on 127.0.0.1), signing each participant's token.
  */
 const OUT = 'qa-results';
 const CATALOG = 'tests/qa/catalog';
 const STARTUP_MS = 60_000;
 
-async function run(extraArgs: string[]): Promise<number> {
+const PROVIDER_SECRET = 'qa-embed-provider-secret-0123456789abcdef';
+
+async function run(argv: string[]): Promise<number> {
+  const embed = argv.includes('--embed');
+  const extraArgs = argv.filter((arg) => arg !== '--embed');
   if (!existsSync('dist/index.html')) {
     process.stderr.write('dist/ is missing: run `npm run build` first.\n');
     return EXIT.unusable;
   }
   mkdirSync(OUT, { recursive: true });
   const port = await freePort();
+  const providerPort = embed ? await freePort() : undefined;
+  const providerEnv = providerPort
+    ? {
+        RUNTUT_PROVIDER_SECRET: PROVIDER_SECRET,
+        RUNTUT_CORS_ORIGINS: `http://localhost:${providerPort}`,
+      }
+    : {};
   const dataDir = await mkdtemp(join(tmpdir(), 'runtut-qa-data-'));
   const log = openSync(join(OUT, 'server.log'), 'w');
   const server = spawn('node_modules/.bin/tsx', ['src/server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...providerEnv,
+    },
     stdio: ['ignore', log, log],
     detached: true,
   });
+  let site: ProviderSite | undefined;
   const stop = async () => {
+    await site?.stop();
     if (server.pid && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       process.kill(-server.pid, 'SIGTERM');
@@ -55,8 +80,22 @@ async function run(extraArgs: string[]): Promise<number> {
     process.stdout.write(
       `Product started at ${baseUrl} (data in ${dataDir}, log ${OUT}/server.log)\n`,
     );
+    const embedArgs: string[] = [];
+    if (providerPort) {
+      site = await startProviderSite({
+        runtutUrl: baseUrl,
+        secret: PROVIDER_SECRET,
+        port: providerPort,
+      });
+      embedArgs.push(
+        '--embed-url',
+        `${site.url}/?participant={participant}&course={course}&lesson={lesson}&lang={lang}`,
+      );
+      process.stdout.write(`Provider site at ${site.url}, embedding the player\n`);
+    }
     // Two scripts at a time keep a 2-core CI machine busy without starving media playback.
     const args = [
+      ...embedArgs,
       CATALOG,
       '--base-url',
       baseUrl,
@@ -67,7 +106,11 @@ async function run(extraArgs: string[]): Promise<number> {
       '--workers',
       '2',
     ];
-    return await main([...args, ...extraArgs]);
+    // Without --embed this is the player's own page, whatever QA_EMBED_URL the shell carries.
+    return await main(
+      [...args, ...extraArgs],
+      embed ? process.env : { ...process.env, QA_EMBED_URL: '' },
+    );
   } finally {
     await stop();
   }

@@ -1,6 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { BrowserSession } from './browser-session.ts';
+import { embedAddress } from './embed-address.ts';
 import { readState, type FetchAnswer, type PageState } from './page-probe.ts';
+import { directSurface, embeddedSurface, type PlayerSurface } from './player-surface.ts';
+import { poll } from './poll.ts';
 import type { Script } from './script-schema.ts';
 
 export interface Participant {
@@ -31,11 +34,61 @@ export interface RunContext {
   lastPlay?: { frontier: number; at: number; playing: boolean; stoppedAt?: number } | undefined;
   /** Where this script's screenshots go. */
   artifactDir: string;
+  /** With `--embed-url`: the player runs inside this embedding page (see embed-address.ts). */
+  embed?: EmbedTarget | undefined;
+}
+
+export interface EmbedTarget {
+  template: string;
+  /** The Runtut server's origin: the player frame is the one on it. */
+  runtutOrigin: string;
+  /** This script's participant, `{participant}` in the template. */
+  participant: string;
+}
+
+/** The player in the current tab: the page, or the Runtut frame inside the embedding page. */
+export async function playerOf(ctx: RunContext): Promise<PlayerSurface> {
+  const page = await ctx.session.page();
+  return ctx.embed ? embeddedSurface(page, ctx.embed.runtutOrigin) : directSurface(page);
+}
+
+/** Shorthand for steps that only read or act inside the player. */
+export async function playerTarget(ctx: RunContext): Promise<Page | Frame> {
+  return (await playerOf(ctx)).target;
+}
+
+/**
+ * The address a step opens: `path`, or the lesson's or course's own page with `query`; with
+ * `--embed-url`, the embedding page carrying the same course, lesson and language.
+ */
+export function addressOf(
+  ctx: RunContext,
+  step: { path?: string | undefined; lesson?: string | undefined; query?: string | undefined },
+): string {
+  if (ctx.embed) {
+    const { template, participant } = ctx.embed;
+    return embedAddress(template, { ...step, course: ctx.script.course, participant });
+  }
+  const path = step.path ?? lessonPath(ctx, step.lesson);
+  return urlFor(ctx, step.query ? `${path}${path.includes('?') ? '&' : '?'}${step.query}` : path);
+}
+
+/** Waits for the player of `page` (after a navigation, a reload or a restart) to be ready. */
+export async function waitForPlayer(
+  ctx: RunContext,
+  page: Page,
+  waitFor: WaitFor,
+): Promise<PageState | undefined> {
+  if (waitFor === 'none' && !ctx.embed) return undefined;
+  const surface = ctx.embed
+    ? await embeddedSurface(page, ctx.embed.runtutOrigin)
+    : directSurface(page);
+  return waitUntilReady(surface.target, waitFor);
 }
 
 export type WaitFor = 'player' | 'page' | 'none';
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { poll, sleep } from './poll.ts';
 
 export function urlFor(ctx: RunContext, path: string): string {
   return new URL(path, ctx.baseUrl).toString();
@@ -46,34 +99,13 @@ export function lessonPath(ctx: RunContext, lesson?: string): string {
   return lesson ? `/c/${course}/${encodeURIComponent(lesson)}` : `/c/${course}`;
 }
 
-/**
- * Polls `read` until `done` holds or `timeoutMs` passes; returns the last value read and
- * whether it held. Reads that throw (a page mid-navigation) count as not yet.
- */
-export async function poll<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs: number,
-  intervalMs = 100,
-): Promise<{ value: T | undefined; held: boolean }> {
-  const deadline = Date.now() + timeoutMs;
-  let value: T | undefined;
-  for (;;) {
-    try {
-      value = await read();
-      if (done(value)) return { value, held: true };
-    } catch {
-      // not readable yet
-    }
-    if (Date.now() >= deadline) return { value, held: false };
-    await sleep(intervalMs);
-  }
-}
-
 const READY_TIMEOUT_MS = 30_000;
 
 /** Waits until the page shows the course (outline) and, for 'player', a mounted player. */
-export async function waitUntilReady(page: Page, waitFor: WaitFor): Promise<PageState | undefined> {
+export async function waitUntilReady(
+  page: Page | Frame,
+  waitFor: WaitFor,
+): Promise<PageState | undefined> {
   if (waitFor === 'none') return undefined;
   const ready = (state: PageState) =>
     state.courseId !== null &&
@@ -85,6 +117,13 @@ export async function waitUntilReady(page: Page, waitFor: WaitFor): Promise<Page
       ? `course root ${value.courseId ?? 'missing'}, ${Object.keys(value.lessonStates).length} outline entries, ` +
         `player ${value.playerReady ? 'mounted' : 'not mounted'}, open lesson ${value.openLesson ?? 'none'}`
       : 'the page never answered';
+    const refused = await page
+      .evaluate(`document.querySelector('[data-embed-refused]')?.dataset.embedRefused ?? null`)
+      .catch(() => null);
+    if (typeof refused === 'string')
+      throw new Error(
+        `the embedded player refused to start: ${refused} (data-embed-refused; is this page's origin allowed for the course's provider, and its token valid?)`,
+      );
     throw new Error(`the page was not ready after ${READY_TIMEOUT_MS / 1000} s (${seen})`);
   }
   return value;

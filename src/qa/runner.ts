@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { BrowserSession } from './browser-session.ts';
 import { checkExpectation } from './expectations.ts';
+import { embedSkipOf, SkipInEmbed } from './embed-skips.ts';
 import type { LoadedFamily } from './load-scripts.ts';
 import type { RunContext } from './run-context.ts';
 import { describeStep, runAction } from './run-step.ts';
@@ -24,8 +26,11 @@ export interface ScriptResult {
   family: string;
   file: string;
   script: Script;
-  /** failed: an expectation did not hold; error: an action could not be carried out. */
-  status: 'passed' | 'failed' | 'error';
+  /**
+   * failed: an expectation did not hold; error: an action could not be carried out; skipped:
+   * the script cannot mean anything inside an embedding page (embed-skips.ts), and says why.
+   */
+  status: 'passed' | 'failed' | 'error' | 'skipped';
   ms: number;
   steps: StepResult[];
   consoleLog?: string;
@@ -37,6 +42,8 @@ export interface RunnerOptions {
   outDir: string;
   /** One Chromium for the scripts that do not restart the browser (see BrowserSession). */
   sharedBrowser?: () => Promise<Browser>;
+  /** `--embed-url`: the template of the embedding page the player runs in (embed-address.ts). */
+  embedUrl?: string | undefined;
 }
 
 export interface RunListener {
@@ -66,6 +73,7 @@ export async function runScript(
 
   let session: BrowserSession | undefined;
   let stop: string | undefined;
+  let skippedFrom: number | undefined;
   try {
     session = await BrowserSession.start({
       executablePath: options.chromiumPath,
@@ -86,6 +94,13 @@ export async function runScript(
     noticeCursor: 0,
     firstOpenAt: undefined,
     artifactDir,
+    embed: options.embedUrl
+      ? {
+          template: options.embedUrl,
+          runtutOrigin: new URL(options.baseUrl).origin,
+          participant: `qa-${randomUUID()}`,
+        }
+      : undefined,
   };
   const deadline = started + script.timeoutSeconds * 1000;
 
@@ -106,10 +121,26 @@ export async function runScript(
       if (startFailed) listener.stepFinished?.(script, steps[0] as StepResult);
       continue;
     }
+    const skip = ctx.embed
+      ? skippedFrom === undefined
+        ? embedSkipOf(script, step)
+        : stop
+      : undefined;
+    if (skip) {
+      const skipped: StepResult = { index, label, kind, status: 'skipped', ms: 0, detail: skip };
+      log.push(`step ${index}: ${label}\n  ${skip}`);
+      steps.push(skipped);
+      listener.stepFinished?.(script, skipped);
+      continue;
+    }
     listener.stepStarted?.(script, index, label);
     const stepStart = Date.now();
     log.push(`+${((stepStart - started) / 1000).toFixed(1)}s step ${index}: ${label}`);
     const result = await runOne(step, ctx, deadline);
+    if (result.status === 'skipped') {
+      skippedFrom = index;
+      stop = `${result.detail} (from step ${index})`;
+    }
     const stepResult: StepResult = { index, label, kind, ms: Date.now() - stepStart, ...result };
     log.push(`  ${stepResult.status}: ${stepResult.detail}`);
     if (stepResult.status === 'failed' || stepResult.status === 'error') {
@@ -130,7 +161,9 @@ export async function runScript(
     ? 'error'
     : steps.some((s) => s.status === 'failed')
       ? 'failed'
-      : 'passed';
+      : skippedFrom !== undefined || (ctx?.embed && script.embed?.skip)
+        ? 'skipped'
+        : 'passed';
   const result: ScriptResult = {
     family: family.family,
     file: family.file,
@@ -139,7 +172,7 @@ export async function runScript(
     ms: Date.now() - started,
     steps,
   };
-  if (status !== 'passed') {
+  if (status === 'failed' || status === 'error') {
     await mkdir(artifactDir, { recursive: true });
     const consoleLog = join(artifactDir, 'console.log');
     await writeFile(consoleLog, `${log.join('\n')}\n`);
@@ -171,6 +204,7 @@ async function runOne(
     }
     return { status: 'passed', detail: await Promise.race([runAction(step, ctx), timeout]) };
   } catch (error) {
+    if (error instanceof SkipInEmbed) return { status: 'skipped', detail: error.message };
     return { status: 'error', detail: message(error) };
   } finally {
     clearTimeout(timer);

@@ -277,6 +277,8 @@ export const scriptHeaderSchema = z.strictObject({
   tags: z.array(z.string().min(1).max(40)).max(20).optional(),
   /** The whole script's time limit. */
   timeoutSeconds: z.number().positive().max(900).default(120),
+  /** With `--embed-url`: `skip` says why this attack has no meaning inside an embedding page. */
+  embed: z.strictObject({ skip: z.string().trim().min(10).max(500) }).optional(),
   steps: z.array(z.unknown()).min(1).max(300),
 });
 

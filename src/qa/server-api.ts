@@ -1,5 +1,5 @@
 import { probe, type StoredIdentity } from './page-probe.ts';
-import type { Participant, RunContext } from './run-context.ts';
+import { playerTarget, type Participant, type RunContext } from './run-context.ts';
 
 /**
  * The progress API as the runner uses it: it asks the server directly (from Node, never through
@@ -34,7 +34,7 @@ export async function tokenOf(
 ): Promise<{ token: string | null; participantId: string | null }> {
   if (who === 'none') return { token: null, participantId: null };
   if (who === 'page') {
-    const stored = await probe<StoredIdentity>(await ctx.session.page(), 'identity');
+    const stored = await probe<StoredIdentity>(await playerTarget(ctx), 'identity');
     if (!stored.identity)
       throw new Error('the page has no participant in IndexedDB (meta "identity") yet');
     if (!stored.identity.token)

@@ -9,6 +9,7 @@ describe('parseCli', () => {
     expect(parseCli(['a.json', 'catalog/', '--base-url', 'http://x:1'], {})).toEqual({
       paths: ['a.json', 'catalog/'],
       baseUrl: 'http://x:1',
+      embedUrl: undefined,
       chromium: '/usr/bin/chromium',
       out: 'qa-results',
       junit: 'qa-results/junit.xml',
@@ -29,6 +30,28 @@ describe('parseCli', () => {
       '/opt/chrome',
       'out/junit.xml',
     ]);
+  });
+
+  it('takes the embedding page from --embed-url, else from QA_EMBED_URL', () => {
+    const template = 'https://lms.example.id/qa?course={course}&lesson={lesson}';
+    expect(parseCli(['a.json', '--embed-url', template], {}).embedUrl).toBe(template);
+    expect(parseCli(['a.json'], { QA_EMBED_URL: 'https://lms.example.id/p' }).embedUrl).toBe(
+      'https://lms.example.id/p',
+    );
+    expect(
+      parseCli(['a.json', '--embed-url', 'https://a.example'], { QA_EMBED_URL: 'https://b' })
+        .embedUrl,
+    ).toBe('https://a.example');
+    expect(parseCli(['a.json'], { QA_EMBED_URL: '' }).embedUrl).toBeUndefined();
+  });
+
+  it('refuses an embed URL that is not a URL or has an unknown placeholder', () => {
+    expect(() => parseCli(['--embed-url', 'lms/qa'], {})).toThrow(
+      /--embed-url lms\/qa is not a URL/,
+    );
+    expect(() => parseCli(['--embed-url', 'https://lms.example.id/?u={user}'], {})).toThrow(
+      /unknown placeholder\(s\) \{user\}/,
+    );
   });
 
   it('refuses an unknown option and a bad worker count', () => {

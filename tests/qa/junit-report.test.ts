@@ -114,6 +114,18 @@ describe('junitXml', () => {
     );
   });
 
+  it('reports a script skipped in embed mode as skipped, with its reason, not as passed', () => {
+    const why = 'skipped in embed mode: the embedding page does not load with the network cut';
+    const skipped = result('offline restart', 'skipped', [
+      step(0, 'passed', 'opened'),
+      step(1, 'skipped', why),
+    ]);
+    const only = junitXml([passed, skipped], meta);
+    expect(elements(only, 'testsuites')[0]).toMatchObject({ tests: '2', skipped: '1' });
+    expect(elements(only, 'skipped')).toEqual([{ message: why }]);
+    expect(only).not.toMatch(/<failure|<error/);
+  });
+
   it('writes a passing script with no failure or error element', () => {
     const only = junitXml([passed], meta);
     expect(only).not.toMatch(/<failure|<error/);
