@@ -57,5 +57,8 @@ export function installCalmSeekBar(): void {
     }
   }
 
-  videojs.registerComponent('SeekBar', CalmSeekBar as unknown as Parameters<typeof videojs.registerComponent>[1]);
+  videojs.registerComponent(
+    'SeekBar',
+    CalmSeekBar as unknown as Parameters<typeof videojs.registerComponent>[1],
+  );
 }

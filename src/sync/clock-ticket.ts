@@ -25,10 +25,7 @@ export async function forgetClockTicket(db: RuntutDb): Promise<void> {
  * between is credited (the server still checks every claim against real time since then).
  * Returns the ticket kept, if any; a failed request changes nothing.
  */
-export async function keepClockTicket(
-  db: RuntutDb,
-  api: ApiContext,
-): Promise<string | undefined> {
+export async function keepClockTicket(db: RuntutDb, api: ApiContext): Promise<string | undefined> {
   const reply = await postClockTicket(api);
   if (!reply.ok) return readClockTicket(db);
   const fresh = reply.value;

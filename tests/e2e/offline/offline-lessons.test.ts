@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { CoursePage } from '../support/course-page.ts';
-import {
-  startDownload,
-  waitForDownloadState,
-  waitForWorker,
-} from '../support/downloads-page.ts';
+import { startDownload, waitForDownloadState, waitForWorker } from '../support/downloads-page.ts';
 import { RestartableServer } from '../support/restartable-server.ts';
 
 let server: RestartableServer;
