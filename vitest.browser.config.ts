@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // End-to-end tests in real headless Chromium (playwright-core + /usr/bin/chromium) against the
 // built app served by the real server. Files run one at a time: 2 cores, real media playback.
-// `npm run test:browser` runs the signal-loss file in a second run beside the others: it spends
-// most of its four minutes waiting through cuts, with the browser idle.
+// `npm run test:browser` runs three lanes side by side, since real-time playback leaves the CPU
+// mostly idle (about half a core in all): these files; the signal-loss file (it mostly waits
+// through cuts), then the QA catalog; the QA catalog inside an embedding page.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],

@@ -19,8 +19,10 @@ import { freePort } from './free-port.ts';
  * page (`--embed-url`): the server runs in provider mode and the demo provider's site
  * (src/embed/demo/provider-site.ts) serves the embedding page on another origin and site
  * (http://localhost:<port>, the server being on 127.0.0.1), signing each participant's token.
+ * Its results go to qa-results/embed/.
  */
-const OUT = 'qa-results';
+/** Each mode has its own results folder, so the two runs can go side by side. */
+const outFor = (embed: boolean) => (embed ? 'qa-results/embed' : 'qa-results');
 const CATALOG = 'tests/qa/catalog';
 const STARTUP_MS = 60_000;
 
@@ -29,11 +31,12 @@ const PROVIDER_SECRET = 'qa-embed-provider-secret-0123456789abcdef';
 async function run(argv: string[]): Promise<number> {
   const embed = argv.includes('--embed');
   const extraArgs = argv.filter((arg) => arg !== '--embed');
+  const out = outFor(embed);
   if (!existsSync('dist/index.html')) {
     process.stderr.write('dist/ is missing: run `npm run build` first.\n');
     return EXIT.unusable;
   }
-  mkdirSync(OUT, { recursive: true });
+  mkdirSync(out, { recursive: true });
   const port = await freePort();
   const providerPort = embed ? await freePort() : undefined;
   const providerEnv = providerPort
@@ -43,7 +46,7 @@ async function run(argv: string[]): Promise<number> {
       }
     : {};
   const dataDir = await mkdtemp(join(tmpdir(), 'runtut-qa-data-'));
-  const log = openSync(join(OUT, 'server.log'), 'w');
+  const log = openSync(join(out, 'server.log'), 'w');
   const server = spawn('node_modules/.bin/tsx', ['src/server/main.ts'], {
     env: {
       ...process.env,
@@ -74,11 +77,11 @@ async function run(argv: string[]): Promise<number> {
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     if (!(await waitForHealth(baseUrl, () => server.exitCode !== null))) {
-      process.stderr.write(`The product did not start on ${baseUrl} (see ${OUT}/server.log).\n`);
+      process.stderr.write(`The product did not start on ${baseUrl} (see ${out}/server.log).\n`);
       return EXIT.unusable;
     }
     process.stdout.write(
-      `Product started at ${baseUrl} (data in ${dataDir}, log ${OUT}/server.log)\n`,
+      `Product started at ${baseUrl} (data in ${dataDir}, log ${out}/server.log)\n`,
     );
     const embedArgs: string[] = [];
     if (providerPort) {
@@ -100,9 +103,9 @@ async function run(argv: string[]): Promise<number> {
       '--base-url',
       baseUrl,
       '--out',
-      OUT,
+      out,
       '--junit',
-      join(OUT, 'junit.xml'),
+      join(out, 'junit.xml'),
       '--workers',
       '2',
     ];
