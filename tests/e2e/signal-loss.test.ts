@@ -22,8 +22,12 @@ const LESSONS = {
   mp4: { id: 'anggaran', duration: 12, kbps: 240 },
   hls: { id: 'tabungan', duration: 30, kbps: 230 },
 } as const;
-/** Playback must go on by itself within this long after the signal returns. */
-const RESUME_MS = 10_000;
+/**
+ * Playback must go on by itself within this long after the signal returns. Alone it takes 2–6 s
+ * (a probe, then for HLS the playlists and a segment on the throttled link); the bound leaves
+ * room for a machine busy with the other browser lanes of `npm test`.
+ */
+const RESUME_MS = 20_000;
 
 let server: HarnessServer;
 let browser: Browser;
@@ -95,13 +99,16 @@ async function survivesCut(
   // Nothing played while there was no data beyond what was buffered.
   expect(during.position).toBeLessThanOrEqual(stoppedAt + 0.5);
   await clearStarved(page);
+  const restoredAt = Date.now();
   await restore();
   await waitUntilPlayingPast(page, during.position, RESUME_MS);
+  const resumedMs = Date.now() - restoredAt;
+  console.log(`signal back after ${(ms / 1000).toFixed(0)} s: playing again in ${resumedMs} ms`);
   const after = await readWatch(page, '#player');
   expect(after.networkState).toBe('ok');
   // Went on from the same place: no jump forward, no restart from 0.
   expect(after.position).toBeGreaterThanOrEqual(during.position - 0.5);
-  expect(after.position).toBeLessThanOrEqual(during.position + RESUME_MS / 1000 + 0.5);
+  expect(after.position).toBeLessThanOrEqual(during.position + resumedMs / 1000 + 0.5);
 }
 
 async function expectCompletedHonestly(page: Page, duration: number): Promise<void> {
