@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DownloadQueue } from '../../src/offline/download-queue.ts';
+import { createMediaStore } from '../../src/offline/media-store.ts';
 import { MediaDb, type DownloadRecord } from '../../src/offline/media-db.ts';
 
 const body = Uint8Array.from({ length: 600_000 }, (_, i) => (i * 31) % 256);
@@ -90,5 +91,48 @@ describe('DownloadQueue', () => {
     expect(queue.get('c/l')?.record.error?.code).toBe('quota');
     expect(await db.files.count()).toBe(0);
     expect(await db.chunks.count()).toBe(0);
+  });
+
+  it('keeps an outdated copy playing while its update downloads, then swaps the new one in', async () => {
+    const db = new MediaDb(`queue-${crypto.randomUUID()}`);
+    const republished = Uint8Array.from({ length: 400_000 }, (_, i) => (i * 7) % 256);
+    const newSha = createHash('sha256').update(republished).digest('hex');
+    let version = 1;
+    let releaseUpdate: () => void = () => undefined;
+    const updateMayFinish = new Promise<void>((resolve) => (releaseUpdate = resolve));
+    const versioned = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (version === 1) return server(input, init);
+      await updateMayFinish;
+      return new Response(republished, {
+        headers: { 'Content-Length': String(republished.length), ETag: '"v2"' },
+      });
+    }) as typeof fetch;
+    const queue = new DownloadQueue(db, versioned);
+    const store = createMediaStore(db);
+    const firstBytes = async () => {
+      const file = await store.servable(url);
+      if (file?.id === undefined) return undefined;
+      for await (const part of store.read(file.id, 0, 4)) return [...part.subarray(0, 4)];
+      return undefined;
+    };
+    await queue.enqueue(record());
+    expect(await settle(queue, ['complete', 'error'])).toBe('complete');
+
+    await queue.markOutdated('c/l');
+    expect(queue.get('c/l')?.record.state).toBe('outdated');
+    expect(await firstBytes(), 'the old copy still plays').toEqual([...body.subarray(0, 4)]);
+
+    version = 2;
+    const update = { ...record(newSha), signature: 's2', bytesTotal: republished.length };
+    update.files = update.files.map((file) => ({ ...file, bytes: republished.length }));
+    await queue.enqueue(update);
+    expect(await settle(queue, ['downloading'])).toBe('downloading');
+    expect(await firstBytes(), 'still the old copy while the update is under way').toEqual([
+      ...body.subarray(0, 4),
+    ]);
+    releaseUpdate();
+    expect(await settle(queue, ['complete', 'error'])).toBe('complete');
+    expect(await firstBytes()).toEqual([...republished.subarray(0, 4)]);
+    expect(await db.files.count(), 'the old copy is gone').toBe(1);
   });
 });
