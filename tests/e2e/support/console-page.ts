@@ -27,6 +27,7 @@ export class ConsolePage {
   }
 
   async funnel(): Promise<Record<string, { started: number; completed: number }>> {
+    await this.page.waitForSelector('.funnel li[data-lesson-id]');
     return this.page.$$eval('.funnel li[data-lesson-id]', (items) =>
       Object.fromEntries(
         items.map((li) => [
@@ -46,7 +47,9 @@ export class ConsolePage {
     await this.waitForPage(label);
   }
 
+  /** The rows of the participants table, once its page has loaded (not the empty frame). */
   async tableParticipants(): Promise<string[]> {
+    await this.page.waitForSelector('[data-console-page="participants"] [data-matches]');
     return this.page.$$eval('tr[data-participant-id]', (rows) =>
       rows.map((row) => row.getAttribute('data-participant-id') ?? ''),
     );
