@@ -68,7 +68,7 @@ describe('data saver in the player', () => {
     expect(await heightsWhilePlaying(player.page, 8)).toEqual([240]);
     expect(await quality(player.page)).toBe('240');
     // The quality menu is named for screen readers and offers the other rung.
-    await player.page.locator('.video-js').hover();
+    await showControls(player.page);
     await player.page.getByRole('button', { name: 'Kualitas video: 240p' }).click();
     expect(await player.page.getByRole('menuitemradio', { name: /^360p/ }).count()).toBe(1);
     await context.close();
