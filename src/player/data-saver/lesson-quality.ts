@@ -130,8 +130,14 @@ export function createLessonQuality(options: LessonQualityOptions) {
     menu.refresh();
     writeQuality();
   };
+  // The picture's size changes once a rung plays; by then an HLS playlist has told its rungs,
+  // which the menu may not have known at `loadedmetadata`.
+  const onResize = () => {
+    writeQuality();
+    menu.refresh();
+  };
   el.addEventListener('loadedmetadata', onMetadata);
-  el.addEventListener('resize', writeQuality);
+  el.addEventListener('resize', onResize);
   writeQuality();
 
   return {
@@ -150,7 +156,7 @@ export function createLessonQuality(options: LessonQualityOptions) {
     },
     dispose() {
       el.removeEventListener('loadedmetadata', onMetadata);
-      el.removeEventListener('resize', writeQuality);
+      el.removeEventListener('resize', onResize);
       menu.dispose();
       delete container.dataset.quality;
     },
