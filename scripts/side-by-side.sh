@@ -32,12 +32,16 @@ for command in "$@"; do
   code=$?
   echo "===== $command (exit $code) ====="
   cat "$LOGS/$index.log"
-  [ "$code" -eq 0 ] || failed+=("$command")
+  [ "$code" -eq 0 ] || failed+=("$index")
   index=$((index + 1))
 done
-rm -rf "$LOGS"
 
-if [ "${#failed[@]}" -gt 0 ]; then
-  printf 'side-by-side: failed: %s\n' "${failed[@]}" >&2
-  exit 1
-fi
+# A CI log is often read from its tail: name what failed in each failed command once more there,
+# so a failure in the first command is not buried under the later commands' output.
+for index in "${failed[@]}"; do
+  printf 'side-by-side: failed: %s\n' "${@:$((index + 1)):1}" >&2
+  grep -E '(^| )(FAIL|✗|×) |FAILED|AssertionError|Error: |Test Files .*failed|Tests .*failed' \
+    "$LOGS/$index.log" | head -n 40 | sed 's/^/  /' >&2
+done
+rm -rf "$LOGS"
+[ "${#failed[@]}" -eq 0 ] || exit 1
