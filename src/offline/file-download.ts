@@ -12,6 +12,7 @@ import {
 } from './download-errors.ts';
 import { emptyFile, type StoredFile } from './media-db.ts';
 import type { MediaStore } from './media-store.ts';
+import { stallWatchdog } from './stall-watchdog.ts';
 
 export interface FileJob {
   url: string;
@@ -25,7 +26,12 @@ export interface FileDownloadContext {
   fetch?: typeof fetch;
   /** Bytes of this file now held (stored or verified), for the progress bar. */
   progress(heldBytes: number): void;
+  /** No byte for this long counts as a lost signal (default STALL_MS). */
+  stallMs?: number;
 }
+
+/** No byte for this long counts as a lost signal: the attempt stops, to resume by range. */
+export const STALL_MS = 20_000;
 
 /**
  * Downloads one file into a staging record of the media store, in chunks, resuming from what a
@@ -38,6 +44,25 @@ export async function downloadFile(
   job: FileJob,
   context: FileDownloadContext,
 ): Promise<StoredFile> {
+  const watchdog = stallWatchdog(context.signal, context.stallMs ?? STALL_MS);
+  try {
+    return await attemptFile(job, {
+      ...context,
+      signal: watchdog.signal,
+      network: watchdog.network,
+    });
+  } catch (error) {
+    if (watchdog.stalled()) throw new DropError(`no data for ${context.stallMs ?? STALL_MS} ms`);
+    throw error;
+  } finally {
+    watchdog.stop();
+  }
+}
+
+/** A download attempt's context: network steps are awaited through the stall watchdog. */
+type AttemptContext = FileDownloadContext & { network<T>(step: Promise<T>): Promise<T> };
+
+async function attemptFile(job: FileJob, context: AttemptContext): Promise<StoredFile> {
   const { store } = context;
   const reusable = await storedCopyMatching(job, store);
   if (reusable) {
@@ -49,6 +74,8 @@ export async function downloadFile(
   for await (const part of store.read(file.id as number, 0, file.storedBytes)) hasher.update(part);
   const held = file.storedBytes;
   context.progress(held);
+  // Every byte arrived before the attempt stopped: nothing to ask the network for.
+  if (held > 0 && held === file.size) return verify(job, file, bytesToHex(hasher.digest()));
 
   const headers = new Headers();
   if (held > 0) {
@@ -58,17 +85,12 @@ export async function downloadFile(
   }
   let response: Response;
   try {
-    response = await (context.fetch ?? fetch)(job.url, {
-      cache: 'no-store',
-      headers,
-      signal: context.signal,
-    });
+    response = await context.network(
+      (context.fetch ?? fetch)(job.url, { cache: 'no-store', headers, signal: context.signal }),
+    );
   } catch (error) {
     if (isAbort(error)) throw error;
     throw new DropError(String(error));
-  }
-  if (response.status === 416 && held > 0 && held === file.size) {
-    return verify(job, file, bytesToHex(hasher.digest()));
   }
   if (response.status !== 200 && response.status !== 206)
     throw new HttpError(job.url, response.status);
@@ -96,7 +118,7 @@ async function downloadBody(
   file: StoredFile,
   response: Response,
   hasher: ReturnType<typeof sha256.create>,
-  context: FileDownloadContext,
+  context: AttemptContext,
 ): Promise<StoredFile> {
   const { store } = context;
   if (file.size === null && response.status === 200 && !response.headers.get('content-encoding')) {
@@ -128,7 +150,7 @@ async function downloadBody(
   for (;;) {
     let chunk: ReadableStreamReadResult<Uint8Array>;
     try {
-      chunk = await reader.read();
+      chunk = await context.network(reader.read());
     } catch (error) {
       // Keep every byte that arrived, so the resume asks only for the rest.
       await flush();

@@ -11,9 +11,19 @@ import { countPageBytes, recordNetworkMedia } from '../support/network-bytes.ts'
 import { RestartableServer } from '../support/restartable-server.ts';
 
 const baseUrl = inject('baseUrl');
-const PINJAMAN_BYTES = 916_574;
+/** The size the sample manifest states for lesson 4's video (the sample is rebuilt now and then). */
+const PINJAMAN_BYTES = lessonVideoBytes('pinjaman');
 /** Bytes a second the proxy lets through, so a download can be caught halfway. */
 const SLOW = 150_000;
+
+function lessonVideoBytes(lessonId: string): number {
+  const manifest = JSON.parse(readFileSync('dist/courses/sample/course.json', 'utf8')) as {
+    lessons: { id: string; sources: { bytes: number }[] }[];
+  };
+  const bytes = manifest.lessons.find((lesson) => lesson.id === lessonId)?.sources[0]?.bytes;
+  if (!bytes) throw new Error(`the sample manifest states no size for ${lessonId}`);
+  return bytes;
+}
 
 async function waitForProgress(page: Page, lessonId: string, share: number): Promise<void> {
   await page.waitForFunction(
@@ -45,8 +55,7 @@ function stagingFiles(page: Page, suffix: string): Promise<number> {
 }
 
 describe('downloads that survive the network and refuse bad files; what was watched is kept', () => {
-  // NOT PROVEN on main: passes alone, failed once in the merged CI run (issue 8 stays open).
-  it.skip('resumes a download cut halfway, after the tab was closed, fetching at most 1.1× the file', async () => {
+  it('resumes a download cut halfway, after the tab was closed, fetching at most 1.1× the file', async () => {
     const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port), SLOW);
     const { context } = await launchPersistentChromium();
     try {
@@ -67,13 +76,40 @@ describe('downloads that survive the network and refuse bad files; what was watc
       await page.goto(`${proxy.baseUrl}/c/sample`);
       await waitForDownloadState(page, 'pinjaman', 'complete', 60_000);
       const total = firstTry + after.total();
-      expect(firstTry).toBeGreaterThan(0.3 * PINJAMAN_BYTES);
-      expect(total).toBeLessThanOrEqual(1.1 * PINJAMAN_BYTES);
+      const figures = `first try ${firstTry} B, after reopening ${after.total()} B`;
+      console.log(`download cut at 40%, tab closed and reopened: ${figures}`);
+      expect(firstTry, figures).toBeGreaterThan(0.3 * PINJAMAN_BYTES);
+      expect(total, figures).toBeLessThanOrEqual(1.1 * PINJAMAN_BYTES);
     } finally {
       await context.close();
       await proxy.close();
     }
   });
+
+  it('a silent loss (connection open, nothing arriving) pauses the download, which resumes by itself', async () => {
+    const proxy = await CuttableProxy.start(Number(new URL(baseUrl).port), SLOW);
+    const { context } = await launchPersistentChromium();
+    try {
+      const page = await context.newPage();
+      const bytes = await countPageBytes(page, /pinjaman\.mp4/);
+      await page.goto(`${proxy.baseUrl}/c/sample`);
+      await waitForWorker(page);
+      await startDownload(page, 'pinjaman');
+      await waitForProgress(page, 'pinjaman', 0.4);
+      proxy.silenceSignal();
+      expect(await page.evaluate(() => navigator.onLine)).toBe(true);
+      // Nothing closes: only the download's own watchdog (STALL_MS, 20 s) can notice.
+      await waitForDownloadState(page, 'pinjaman', 'paused', 40_000);
+      proxy.restoreSignal();
+      await waitForDownloadState(page, 'pinjaman', 'complete', 60_000);
+      const figures = `${bytes.total()} B fetched for a ${PINJAMAN_BYTES} B file`;
+      console.log(`download through a 20 s silent loss: ${figures}`);
+      expect(bytes.total(), figures).toBeLessThanOrEqual(1.1 * PINJAMAN_BYTES);
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  }, 150_000);
 
   it('refuses a file altered on the server after its manifest was written, naming it', async () => {
     const staticDir = mkdtempSync(join(tmpdir(), 'runtut-altered-'));

@@ -2,13 +2,17 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { freePort } from '../../../src/qa/free-port.ts';
 
 /**
- * A TCP proxy in front of the server whose signal can be cut: every open connection is torn
- * down mid-transfer and new ones are refused, as when a phone loses coverage (which often does
- * not flip `navigator.onLine`).
+ * A TCP proxy in front of the server whose signal can be lost, as when a phone loses coverage
+ * (which often does not flip `navigator.onLine`): either every open connection is torn down
+ * mid-transfer and new ones are refused (`cutSignal`), or nothing moves any more while every
+ * connection stays open, new ones included (`silenceSignal`), until `restoreSignal`.
  */
 export class CuttableProxy {
   private readonly sockets = new Set<Socket>();
   private cut = false;
+  private silent = false;
+  /** What waits for the signal to come back: paused transfers, unanswered connections. */
+  private readonly onRestore: Array<() => void> = [];
   private readonly server: Server;
 
   private constructor(
@@ -16,7 +20,7 @@ export class CuttableProxy {
     readonly port: number,
     private readonly bytesPerSecond: number,
   ) {
-    this.server = createServer((client) => this.relay(client));
+    this.server = createServer((client) => this.accept(client));
   }
 
   /**
@@ -38,44 +42,70 @@ export class CuttableProxy {
     for (const socket of this.sockets) socket.destroy();
   }
 
+  /** Nothing arrives and nothing closes: transfers hang where they are, as on a dead cell. */
+  silenceSignal(): void {
+    this.silent = true;
+  }
+
   restoreSignal(): void {
     this.cut = false;
+    this.silent = false;
+    for (const resume of this.onRestore.splice(0)) resume();
   }
 
   async close(): Promise<void> {
     this.cutSignal();
+    this.onRestore.length = 0;
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  private relay(client: Socket): void {
+  private accept(client: Socket): void {
     if (this.cut) {
       client.destroy();
       return;
     }
+    this.track(client);
+    if (this.silent) this.onRestore.push(() => this.relay(client));
+    else this.relay(client);
+  }
+
+  private track(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('error', () => undefined);
+  }
+
+  private relay(client: Socket): void {
+    if (client.destroyed) return;
     const upstream = connect(this.targetPort, '127.0.0.1');
-    for (const socket of [client, upstream]) {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-      socket.on('error', () => undefined);
-    }
+    this.track(upstream);
     client.pipe(upstream);
-    if (this.bytesPerSecond === Infinity) upstream.pipe(client);
-    else this.throttle(upstream, client);
+    this.forward(upstream, client);
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
   }
 
-  private throttle(from: Socket, to: Socket): void {
-    const started = Date.now();
-    let sent = 0;
+  /**
+   * Server to browser, at `bytesPerSecond`, and not at all while the signal is silent. Time a
+   * connection spent idle earns no burst: a reused keep-alive connection is as slow as a new one.
+   */
+  private forward(from: Socket, to: Socket): void {
+    let freeAt = 0;
+    const next = () => {
+      if (this.silent) this.onRestore.push(() => from.resume());
+      else from.resume();
+    };
     from.on('data', (chunk: Buffer) => {
-      to.write(chunk);
-      sent += chunk.byteLength;
-      const due = started + (1000 * sent) / this.bytesPerSecond - Date.now();
-      if (due > 0) {
-        from.pause();
-        setTimeout(() => from.resume(), due);
-      }
+      from.pause();
+      const deliver = () => {
+        to.write(chunk);
+        freeAt = Math.max(freeAt, Date.now()) + (1000 * chunk.byteLength) / this.bytesPerSecond;
+        const due = freeAt - Date.now();
+        if (due > 0) setTimeout(next, due);
+        else next();
+      };
+      if (this.silent) this.onRestore.push(deliver);
+      else deliver();
     });
     from.on('end', () => to.end());
   }
