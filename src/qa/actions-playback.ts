@@ -31,12 +31,13 @@ export async function play(step: ActionOf<'play'>, ctx: RunContext): Promise<str
   const page = await playerTarget(ctx);
   const before = await readState(page);
   if (before.position === null) throw new Error('there is no <video> to play');
+  const target = before.position + step.seconds;
+  // The page pauses itself at the target: a pause sent over the wire could arrive late. Set
+  // before the press, since on a loaded machine the press alone can outlast a short target.
+  if (!step.keepPlaying && step.measure === 'media') await probe(page, 'pauseAt', target);
   const how = before.paused
     ? await startPlayback(page, step.via, before.position)
     : 'already playing';
-  const target = before.position + step.seconds;
-  // The page pauses itself at the target: a pause sent over the wire could arrive late.
-  if (!step.keepPlaying && step.measure === 'media') await probe(page, 'pauseAt', target);
   let slowest = 0;
   if (step.measure === 'wall') {
     await sleep(step.seconds * 1000);

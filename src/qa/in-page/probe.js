@@ -122,15 +122,19 @@
 
   /** Pauses when the media reaches `target` (checked every 20 ms in the page, not over the wire). */
   let pauseTimer;
+  // May be set before playback starts (a press can take seconds to land on a loaded machine):
+  // a pause ends the watch only once the media has been seen playing.
   function pauseAt(target) {
     clearInterval(pauseTimer);
+    let seenPlaying = false;
     pauseTimer = setInterval(() => {
       const el = video();
+      if (el && !nativeGet('paused', el)) seenPlaying = true;
       if (
         !el ||
         nativeGet('currentTime', el) >= target ||
         nativeGet('ended', el) ||
-        nativeGet('paused', el)
+        (seenPlaying && nativeGet('paused', el))
       ) {
         clearInterval(pauseTimer);
         if (el && !nativeGet('paused', el)) pause();
