@@ -126,8 +126,9 @@ export class DownloadQueue {
     };
     try {
       const pending = [...entry.record.files];
+      let firstError: { reason: unknown } | undefined;
       const worker = async () => {
-        for (let file = pending.shift(); file; file = pending.shift()) {
+        for (let file = pending.shift(); file && !firstError; file = pending.shift()) {
           const job = { url: file.url, bytes: file.bytes, sha256: file.sha256 };
           const context = {
             store,
@@ -156,7 +157,14 @@ export class DownloadQueue {
           verified.set(job.url, result);
         }
       };
-      await Promise.all(Array.from({ length: FILES_AT_ONCE }, worker));
+      // The first failure stops the other files, and is handled only once they all stopped:
+      // no file may still be writing while a full disk's partial files are removed.
+      const stopOthers = (reason: unknown) => {
+        firstError ??= { reason };
+        abort.abort();
+      };
+      await Promise.all(Array.from({ length: FILES_AT_ONCE }, () => worker().catch(stopOthers)));
+      if (firstError) throw firstError.reason;
       await swapInDownload(this.db, entry.record, [...verified.values()]);
       this.retries = 0;
       entry.refetching = undefined;

@@ -93,6 +93,33 @@ describe('DownloadQueue', () => {
     expect(await db.chunks.count()).toBe(0);
   });
 
+  it('a full disk in one file stops the others and leaves no partial file of any', async () => {
+    const db = new MediaDb(`queue-${crypto.randomUUID()}`);
+    // Only the video's big chunks find no room; the captions beside it are tiny.
+    db.chunks.hook('creating', (_key, chunk) => {
+      if (chunk.data.byteLength > 100_000)
+        throw new DOMException('disk full', 'QuotaExceededError');
+    });
+    const small = (n: number) => ({
+      src: `c${n}.vtt`,
+      url: `https://cdn.example/course/c${n}.vtt`,
+      role: 'caption' as const,
+      done: false,
+    });
+    const captions = [1, 2, 3, 4, 5].map(small);
+    const serveAll = (async (input: RequestInfo | URL, init?: RequestInit) =>
+      String(input).endsWith('.vtt')
+        ? new Response('WEBVTT\n\n', { headers: { ETag: '"c"' } })
+        : server(input, init)) as typeof fetch;
+    const queue = new DownloadQueue(db, serveAll);
+    const lesson = record();
+    await queue.enqueue({ ...lesson, files: [...lesson.files, ...captions] });
+    expect(await settle(queue, ['complete', 'error'])).toBe('error');
+    expect(queue.get('c/l')?.record.error?.code).toBe('quota');
+    expect(await db.files.count()).toBe(0);
+    expect(await db.chunks.count()).toBe(0);
+  });
+
   it('keeps an outdated copy playing while its update downloads, then swaps the new one in', async () => {
     const db = new MediaDb(`queue-${crypto.randomUUID()}`);
     const republished = Uint8Array.from({ length: 400_000 }, (_, i) => (i * 7) % 256);
