@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
 // built app served by the real server. Files run one at a time: 2 cores, real media playback.
 // `npm run test:browser` runs three lanes side by side, since real-time playback leaves the CPU
 // mostly idle (about half a core in all): these files; the signal-loss file (it mostly waits
-// through cuts), then the QA catalog; the QA catalog inside an embedding page.
+// through cuts), then the QA catalog; the QA catalog inside an embedding page, then the offline
+// download files (tests/e2e/offline). Lanes share no state: each starts its own server.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
