@@ -12,10 +12,23 @@ interface SeekBarInstance {
   update(event?: Event): number;
   on(target: unknown, types: string[], listener: () => void): void;
   setInterval(fn: () => void, ms: number): number;
+  requestNamedAnimationFrame(name: string, fn: () => void): void;
 }
 type SeekBarClass = new (player: VideoJsPlayer, options?: object) => SeekBarInstance;
 
 let installed = false;
+const drawListeners = new WeakMap<VideoJsPlayer, Set<() => void>>();
+
+/**
+ * Calls `listener` each time the player's seek bar redrew, so what is drawn on it (the frontier
+ * band) changes in the same frame: one paint a second while playing, not two. Returns the undo.
+ */
+export function onSeekBarDrawn(player: VideoJsPlayer, listener: () => void): () => void {
+  const listeners = drawListeners.get(player) ?? new Set();
+  drawListeners.set(player, listeners);
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /**
  * Replaces video.js's SeekBar with one that redraws about once a second while playing. The stock
@@ -41,14 +54,20 @@ export function installCalmSeekBar(): void {
 
     override update(event?: Event): number {
       const playing = !this.player_.paused() && !this.player_.seeking();
-      const now = performance.now();
-      // The constructor's first calls come before the field above is set.
-      const last = this.lastDrawAt ?? Number.NEGATIVE_INFINITY;
-      if (playing && event?.type === 'timeupdate' && now - last < SEEK_BAR_REDRAW_MS - 50) {
+      // While playing, only the interval below redraws (once a second); a `timeupdate` between
+      // two of its ticks would add a second paint. The constructor's first calls come before
+      // the field above is set.
+      const drewLately = performance.now() - (this.lastDrawAt ?? Number.NEGATIVE_INFINITY);
+      if (playing && event?.type === 'timeupdate' && drewLately < 2 * SEEK_BAR_REDRAW_MS) {
         return this.percent_;
       }
-      this.lastDrawAt = now;
-      return super.update(event);
+      this.lastDrawAt = performance.now();
+      const percent = super.update(event);
+      // video.js writes the bar's width in an animation frame: the listeners write in the same.
+      this.requestNamedAnimationFrame('CalmSeekBar#drawn', () => {
+        for (const listener of drawListeners.get(this.player_) ?? []) listener();
+      });
+      return percent;
     }
 
     enableInterval_(): void {

@@ -193,7 +193,7 @@ export async function createLessonPlayer(options: LessonPlayerOptions): Promise<
     const frontier = tracker.frontier();
     container.dataset.frontier = frontier.toFixed(1);
     container.dataset.position = nativeMedia.position(el).toFixed(1);
-    frontierBar.update(frontier, duration(), completed);
+    frontierBar.update(frontier, duration(), completed, isPlaying());
   }
 
   function report(reason: PlayerProgress['reason']): void {

@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import { ALLOWED_RATES } from '../domain/rate-policy.ts';
+import { installCalmCueClock } from './calm-cue-clock.ts';
 import { installCalmSeekBar } from './calm-seek-bar.ts';
 import { VHS_OPTIONS } from './load-hls-engine.ts';
 import type { LessonMedia } from './lesson-media.ts';
@@ -41,6 +42,7 @@ export function mountVideoJs(
     indonesianAdded = true;
   }
   installCalmSeekBar();
+  installCalmCueClock();
   video.className = 'video-js vjs-big-play-centered runtut-player';
   video.setAttribute('playsinline', '');
   const player = videojs(video, {

@@ -347,6 +347,23 @@ describe('lesson player against source swaps and a moved element (12 s lesson, c
     );
   });
 
+  it('shows the caption of the moment while playing, cue after cue', async () => {
+    await player.page.evaluate(() => document.querySelector('video')?.play());
+    // Cue 2 (3–6 s) replaces cue 1: video.js looks for the cue every 250 ms (calm-cue-clock).
+    const shown = await player.page.waitForFunction(
+      () => {
+        const text = document.querySelector('.vjs-text-track-display')?.textContent ?? '';
+        const at = document.querySelector('video')?.currentTime ?? 0;
+        return text.includes('Catat semua pemasukan') ? at : false;
+      },
+      undefined,
+      { timeout: 20_000, polling: 50 },
+    );
+    const at = Number(await shown.jsonValue());
+    expect(at).toBeGreaterThanOrEqual(3);
+    expect(at).toBeLessThan(3.6);
+  });
+
   it('restores its own source at a clamped position after a src swap to a later start', async () => {
     const own = (await player.snapshot()).currentSrc;
     const before = await player.snapshot();
