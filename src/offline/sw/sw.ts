@@ -35,12 +35,23 @@ interface PageFetchEvent {
   resultingClientId: string;
 }
 
+const db = mediaDb();
+const bornControlled = createBornControlledPages(db, async () =>
+  (await self.clients.matchAll({ includeUncontrolled: true })).map((client) => client.id),
+);
+// Every navigation in scope, the embed page's too: the page it makes is controlled from its start.
+// Registered before Workbox's routes: registered after them, it missed the navigations they
+// answer in Chromium 156 (seen in the re-watch browser test).
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode === 'navigate')
+    void bornControlled.noteNavigation(event.resultingClientId);
+});
+
 void self.skipWaiting();
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-const db = mediaDb();
 const meter = createUsageMeter(db);
 let evicting: ReturnType<typeof setTimeout> | null = null;
 const deps: MediaDeps = {
@@ -58,15 +69,6 @@ const deps: MediaDeps = {
     }, 2000);
   },
 };
-
-const bornControlled = createBornControlledPages(db, async () =>
-  (await self.clients.matchAll({ includeUncontrolled: true })).map((client) => client.id),
-);
-// Every navigation in scope, the embed page's too: the page it makes is controlled from its start.
-self.addEventListener('fetch', (event) => {
-  if (event.request.mode === 'navigate')
-    void bornControlled.noteNavigation(event.resultingClientId);
-});
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('index.html'), {
