@@ -18,27 +18,45 @@ import { evictPlaybackCache } from '../playback-cache.ts';
 import { createUsageMeter } from '../usage-meter.ts';
 import { answerMedia, type MediaDeps } from './answer-media.ts';
 import { answerPlaylist } from './answer-playlist.ts';
+import { createBornControlledPages } from './born-controlled-pages.ts';
 import { isMediaRequest, isPlaylist, meterPlugin } from './media-routes.ts';
 
 declare const self: {
   __WB_MANIFEST: Array<string | { url: string; revision: string | null }>;
   skipWaiting(): Promise<void>;
+  clients: { matchAll(options: { includeUncontrolled: boolean }): Promise<{ id: string }[]> };
+  addEventListener(type: 'fetch', listener: (event: PageFetchEvent) => void): void;
 };
+
+/** The parts of a service worker's FetchEvent this worker reads. */
+interface PageFetchEvent {
+  request: Request;
+  clientId: string;
+  resultingClientId: string;
+}
+
+const db = mediaDb();
+const bornControlled = createBornControlledPages(db, async () =>
+  (await self.clients.matchAll({ includeUncontrolled: true })).map((client) => client.id),
+);
+// Every navigation in scope, the embed page's too: the page it makes is controlled from its start.
+// Registered before Workbox's routes: registered after them, it missed the navigations they
+// answer in Chromium 156 (seen in the re-watch browser test).
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode === 'navigate')
+    void bornControlled.noteNavigation(event.resultingClientId);
+});
 
 void self.skipWaiting();
 clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-const db = mediaDb();
 const meter = createUsageMeter(db);
 let evicting: ReturnType<typeof setTimeout> | null = null;
 const deps: MediaDeps = {
   store: createMediaStore(db),
-  // Switched off (docs/offline.md): in the merged suite, playback answered through the
-  // store-as-it-streams path stalled mid-lesson. Downloaded files are still answered from the
-  // store; everything else goes to the network untouched until that path is fixed.
-  keepPlayed: false,
+  keepPlayed: true,
   meter,
   fetch: (request) => fetch(request),
   stored() {
@@ -80,5 +98,10 @@ registerRoute(
 );
 registerRoute(
   ({ request, url }) => isMediaRequest(request, url),
-  ({ request }) => answerMedia(request, deps),
+  async ({ request, event }) =>
+    answerMedia(
+      request,
+      deps,
+      await bornControlled.includes((event as unknown as PageFetchEvent).clientId),
+    ),
 );
