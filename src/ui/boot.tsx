@@ -13,6 +13,7 @@ import { loadManifest, offlineUrlsOf } from './course-page/load-manifest.ts';
 import { preloadPlayer } from './lesson-player/preload-player.ts';
 import { parseCourseRoute, type CourseRoute } from './routing/course-route.ts';
 import type { ServerLessonsListener } from './boot-sync.ts';
+import { afterFirstFrame } from './after-first-frame.ts';
 import { registerAppShell } from './register-app-shell.ts';
 import { rememberedLanguage } from './i18n/remembered-language.ts';
 
@@ -130,8 +131,9 @@ export async function bootRuntut(
     'replace',
   );
   // The worker's precache (the whole app shell) must not share the first visit's thin link with
-  // the first frame: it starts once the player library is in.
-  void player.finally(registerShell);
+  // the first frame: it starts once the player library is in and the first frame showed (or a
+  // few seconds passed with nothing playing).
+  void player.finally(() => afterFirstFrame().then(registerShell));
   if (!embed) {
     window.addEventListener('popstate', () => {
       session.openLesson(parseCourseRoute(window.location.pathname).lessonId, 'replace');
