@@ -44,6 +44,18 @@ describe('the built app and its headers', () => {
     expect(response.headers.get('cache-control')).toBe(cache);
   });
 
+  it('has a course page fetch its manifest while its script downloads (Link: rel=preload)', async () => {
+    for (const path of ['/c/basics', '/c/basics/one', '/c/kursus%20satu/']) {
+      const course = decodeURIComponent(path.split('/')[2] ?? '');
+      expect((await get(path)).headers.get('link'), path).toBe(
+        `</courses/${encodeURIComponent(course)}/course.json>; rel=preload; as=fetch; crossorigin`,
+      );
+    }
+    for (const path of ['/', '/console', '/c/', '/c/%E0%A4%A/x']) {
+      expect((await get(path)).headers.get('link'), path).toBeNull();
+    }
+  });
+
   it.each([
     ['media/one.mp4', 'video/mp4'],
     ['media/one.webm', 'video/webm'],

@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { createCompressionCache } from '../static/compression-cache.ts';
 import { isTextAsset, serveText } from '../static/serve-text.ts';
+import { manifestPreloadFor } from './manifest-preload.ts';
 
 /** Types the generic MIME table gets wrong or lacks (HLS playlists and segments). */
 const MEDIA_TYPES: Record<string, string> = {
@@ -73,7 +74,10 @@ export function staticRoutes(root: string) {
       return response;
     }
     if (ext || !existsSync(join(root, 'index.html'))) return next();
-    return (await text(c, join(root, 'index.html'), 'no-cache')) ?? next();
+    const page = await text(c, join(root, 'index.html'), 'no-cache');
+    const preload = manifestPreloadFor(c.req.path);
+    if (page && preload) page.headers.set('Link', preload);
+    return page ?? next();
   });
   return app;
 }

@@ -11,7 +11,8 @@ export async function loadManifest(courseId: string): Promise<CourseLoad> {
   const manifestUrl = manifestUrlOf(courseId);
   let response: Response;
   try {
-    response = await fetch(manifestUrl, { headers: { accept: 'application/json' } });
+    // No headers of its own: the page's `Link: rel=preload` fetch is reused only if it matches.
+    response = await fetch(manifestUrl);
   } catch (error) {
     return { status: 'unreachable', reason: 'network', detail: String(error) };
   }
