@@ -24,7 +24,8 @@ import { freePort } from './free-port.ts';
 /** Each mode has its own results folder, so the two runs can go side by side. */
 const outFor = (embed: boolean) => (embed ? 'qa-results/embed' : 'qa-results');
 const CATALOG = 'tests/qa/catalog';
-const STARTUP_MS = 60_000;
+/** A cold start compiles the server and the embedded database's WebAssembly: slow under load. */
+const STARTUP_MS = 120_000;
 
 const PROVIDER_SECRET = 'qa-embed-provider-secret-0123456789abcdef';
 
@@ -76,8 +77,16 @@ async function run(argv: string[]): Promise<number> {
 
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
-    if (!(await waitForHealth(baseUrl, () => server.exitCode !== null))) {
-      process.stderr.write(`The product did not start on ${baseUrl} (see ${out}/server.log).\n`);
+    if (
+      !(await waitForHealth(baseUrl, () => server.exitCode !== null || server.signalCode !== null))
+    ) {
+      const why =
+        server.exitCode !== null || server.signalCode !== null
+          ? `it exited (code ${String(server.exitCode)}, signal ${String(server.signalCode)})`
+          : `no answer from /api/v1/health within ${STARTUP_MS / 1000} s`;
+      process.stderr.write(
+        `The product did not start on ${baseUrl}: ${why} (see ${out}/server.log).\n`,
+      );
       return EXIT.unusable;
     }
     process.stdout.write(

@@ -33,7 +33,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     detached: true,
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     const up = await fetch(`${baseUrl}/api/v1/health`).then(
