@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { afterFirstFrame } from '../after-first-frame.ts';
 
 type DownloadsModule = typeof import('./downloads-module.ts');
 
@@ -7,15 +6,14 @@ let loading: Promise<DownloadsModule> | undefined;
 
 /**
  * The downloads UI once its chunk is in; null on the first screen. `ready` holds it back until
- * the page's own storage has arrived, and then it waits for the first frame (or a few seconds
- * with nothing playing), so it never competes with the first frame.
+ * the page's own storage has arrived, so it never competes with the first frame.
  */
 export function useDownloadsModule(ready: boolean): DownloadsModule | null {
   const [module, setModule] = useState<DownloadsModule | null>(null);
   useEffect(() => {
     if (!ready) return;
     let live = true;
-    loading ??= afterFirstFrame().then(() => import('./downloads-module.ts'));
+    loading ??= import('./downloads-module.ts');
     void loading.then((loaded) => {
       if (live) setModule(loaded);
     });
