@@ -77,7 +77,12 @@ describe('the embedded player on a provider site', () => {
     expect(events.some((e) => e.name === 'lessonstarted')).toBe(true);
     const ticks = events.filter((e) => e.name === 'progress').map((e) => e.at);
     expect(ticks.length).toBeGreaterThan(2);
-    for (let i = 1; i < ticks.length; i++) expect(ticks[i]! - ticks[i - 1]!).toBeGreaterThan(900);
+    // At most about one a second. Judged over the whole run, not pair by pair: the times are
+    // when the host heard them, and one late delivery brings the next one close to it.
+    const span = (ticks.at(-1) ?? 0) - (ticks[0] ?? 0);
+    expect(ticks.length - 1, `${ticks.length} progress events in ${span} ms`).toBeLessThanOrEqual(
+      Math.floor(span / 1000) + 1,
+    );
     expect(await host.call('openLesson', 'anggaran')).toEqual({ lessonId: 'anggaran' });
   });
 });
