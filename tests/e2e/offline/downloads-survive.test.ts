@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
-import { CoursePage } from '../support/course-page.ts';
 import { CuttableProxy } from '../support/cuttable-proxy.ts';
-import { startDownload, waitForDownloadState, waitForWorker } from '../support/downloads-page.ts';
+import {
+  openSampleWithWorker,
+  startDownload,
+  waitForDownloadState,
+  waitForWorker,
+} from '../support/downloads-page.ts';
 import { countPageBytes, recordNetworkMedia } from '../support/network-bytes.ts';
 import { RestartableServer } from '../support/restartable-server.ts';
 
@@ -166,12 +170,8 @@ describe('downloads that survive the network and refuse bad files; what was watc
   }, 180_000);
 
   it('re-watches a watched part after a reload with no media bytes from the network', async () => {
-    const { context } = await launchPersistentChromium();
+    const { context, page, course } = await openSampleWithWorker(baseUrl);
     try {
-      const page = await context.newPage();
-      const course = new CoursePage(page, baseUrl);
-      await course.open('/c/sample');
-      await waitForWorker(page);
       // A first visit is taken over by the worker mid-life, and such a page's media is passed on
       // untouched, never kept (src/offline/sw/born-controlled-pages.ts): watch in a page the
       // worker controls from its start, as on every visit after the first.

@@ -2,7 +2,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { launchPersistentChromium } from '../support/chromium.ts';
 import { CoursePage } from '../support/course-page.ts';
-import { startDownload, waitForDownloadState, waitForWorker } from '../support/downloads-page.ts';
+import {
+  openSampleWithWorker,
+  startDownload,
+  waitForDownloadState,
+  waitForWorker,
+} from '../support/downloads-page.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -155,12 +160,8 @@ describe('storage running out', () => {
   }, 150_000);
 
   it('downloads the whole course with "Unduh semua" when it fits', async () => {
-    const { context } = await launchPersistentChromium();
+    const { context, page, course } = await openSampleWithWorker(baseUrl);
     try {
-      const page = await context.newPage();
-      const course = new CoursePage(page, baseUrl);
-      await course.open('/c/sample');
-      await waitForWorker(page);
       const lessons = await page.$$eval('li[data-lesson-id]', (items) =>
         items.map((item) => item.getAttribute('data-lesson-id') ?? ''),
       );

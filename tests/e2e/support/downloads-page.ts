@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { launchPersistentChromium } from './chromium.ts';
+import { CoursePage } from './course-page.ts';
 
 /** The download contract of the outline: data-download-state / -progress and data-action buttons. */
 export async function waitForDownloadState(
@@ -21,4 +23,14 @@ export async function waitForWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
     timeout: 30_000,
   });
+}
+
+/** A fresh browser profile on the sample course, once the service worker controls the page. */
+export async function openSampleWithWorker(baseUrl: string) {
+  const { context } = await launchPersistentChromium();
+  const page = await context.newPage();
+  const course = new CoursePage(page, baseUrl);
+  await course.open('/c/sample');
+  await waitForWorker(page);
+  return { context, page, course };
 }
