@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FORCE_FLAG_FILE } from '../../src/server/courses/course-folder.ts';
 import { findPublication } from '../../src/server/courses/publication-store.ts';
@@ -52,6 +53,30 @@ describe.each(databaseKinds)('publishing into COURSES_DIR while the server runs 
     expect(caption.headers.get('content-type')).toMatch(/^text\/vtt/);
     expect(await caption.text()).toBe('WEBVTT\n');
     expect((await server.app.request('/courses/first/media/nothing.mp4')).status).toBe(404);
+  });
+
+  it("sends the catalog's course.json compressed and revalidated, a new ETag per version", async () => {
+    const get = (headers: Record<string, string>) =>
+      server.app.request('/courses/first/course.json', { headers });
+    const br = await get({ 'accept-encoding': 'gzip, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(br.headers.get('cache-control')).toBe('no-cache');
+    const packed = Buffer.from(await br.arrayBuffer());
+    expect(JSON.parse(brotliDecompressSync(packed).toString())).toMatchObject({ title: 'Versi 1' });
+    const etag = br.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^".+-br"$/);
+    const again = await get({ 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+    const gzip = await get({ 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(gzip.status).toBe(200);
+    expect(gzip.headers.get('content-encoding')).toBe('gzip');
+    await courses.write('first', manifest('first', { title: 'Versi 2' }));
+    await expect.poll(async () => (await served('first'))?.title, WAIT).toBe('Versi 2');
+    const changed = await get({ 'accept-encoding': 'br', 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
   it('picks up a new course and a changed one', async () => {

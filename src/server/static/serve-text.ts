@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
@@ -79,17 +80,53 @@ export async function serveText(
     ETag: etag,
     'Last-Modified': stats.mtime.toUTCString(),
   });
-  if (matches(c.req.header('if-none-match'), etag))
-    return new Response(null, { status: 304, headers });
+  return answer(c, headers, coding, async () =>
+    coding === 'identity'
+      ? readFile(path)
+      : (sibling ?? cache.get(version, coding, () => readFile(path))),
+  );
+}
 
-  let body: Uint8Array;
-  if (coding === 'identity') body = await readFile(path);
-  else {
-    body = sibling ?? (await cache.get(version, coding, () => readFile(path)));
-    headers.set('Content-Encoding', coding);
-  }
-  headers.set('Content-Length', String(body.byteLength));
-  // Node buffers read from disk are never backed by a SharedArrayBuffer.
-  const payload = body as Uint8Array<ArrayBuffer>;
+/** `304` for a matching `If-None-Match`, else the body in `coding` with its length. */
+async function answer(
+  c: Context,
+  headers: Headers,
+  coding: ContentCoding,
+  body: () => Promise<Uint8Array>,
+): Promise<Response> {
+  if (matches(c.req.header('if-none-match'), headers.get('ETag') ?? ''))
+    return new Response(null, { status: 304, headers });
+  const bytes = await body();
+  if (coding !== 'identity') headers.set('Content-Encoding', coding);
+  headers.set('Content-Length', String(bytes.byteLength));
+  // Node buffers are never backed by a SharedArrayBuffer.
+  const payload = bytes as Uint8Array<ArrayBuffer>;
   return new Response(c.req.method === 'HEAD' ? null : payload, { status: 200, headers });
+}
+
+/**
+ * Sends JSON held in memory (a course manifest from the catalog) the way `serveText` sends a
+ * file: compressed by `Accept-Encoding` (cached per content), an ETag per representation from
+ * the content's hash, `Vary: Accept-Encoding`, and `304` for a matching `If-None-Match`.
+ */
+export function serveJsonText(
+  c: Context,
+  json: string,
+  cacheControl: string,
+  cache: CompressionCache,
+): Promise<Response> {
+  const bytes = Buffer.from(json);
+  const hash = createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
+  const coding: ContentCoding =
+    bytes.byteLength > 0 ? chooseEncoding(c.req.header('accept-encoding')) : 'identity';
+  const headers = new Headers({
+    'Content-Type': TEXT_TYPES.json ?? 'application/json',
+    'Cache-Control': cacheControl,
+    Vary: 'Accept-Encoding',
+    ETag: `"${hash}${TAG_SUFFIX[coding]}"`,
+  });
+  const version: FileVersion = { path: `memory:${hash}`, size: bytes.byteLength, mtimeMs: 0 };
+  return answer(c, headers, coding, async () =>
+    coding === 'identity' ? bytes : cache.get(version, coding, async () => bytes),
+  );
 }
