@@ -1,21 +1,23 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The course manifest: a JSON file a provider publishes for each course. Documented in
- * docs/course-manifest.md. The browser and the server validate it with this same schema.
+ * docs/course-manifest.md. The browser and the server validate it with this same schema, built
+ * with zod's tree-shakable "mini" API: it is on the participant's first screen, where every
+ * kilobyte costs (docs/decisions/0018-zod-mini-on-the-first-screen.md).
  */
 export const MANIFEST_SCHEMA_VERSION = 1;
 
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id');
-const text = z.string().trim().min(1).max(200);
-const localizedText = z.union([text, z.strictObject({ id: text, en: text.optional() })]);
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'id'));
+const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const localizedText = z.union([text, z.strictObject({ id: text, en: z.optional(text) })]);
 /** Relative paths and http(s) only: never javascript:, data: or other schemes. */
-const url = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2048)
-  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^https?:\/\//i.test(value), 'url');
+const url = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(2048),
+  z.refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || /^https?:\/\//i.test(value), 'url'),
+);
 
 export const HLS_TYPES = ['application/x-mpegURL', 'application/vnd.apple.mpegurl'] as const;
 
@@ -29,21 +31,13 @@ export function isHlsType(type: string): boolean {
  */
 const fileFacts = {
   /** Exact size in bytes. */
-  bytes: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(2 ** 40)
-    .optional(),
+  bytes: z.optional(z.int().check(z.nonnegative(), z.maximum(2 ** 40))),
   /** SHA-256 of the file's bytes, lowercase hex. */
-  sha256: z
-    .string()
-    .regex(/^[0-9a-f]{64}$/, 'sha256')
-    .optional(),
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'sha256'))),
 };
 
-const height = z.number().int().positive().max(4320);
-const bitrateKbps = z.number().positive().max(100_000);
+const height = z.int().check(z.positive(), z.maximum(4320));
+const bitrateKbps = z.number().check(z.positive(), z.maximum(100_000));
 
 /** A file with facts, e.g. one HLS playlist or segment, relative to the manifest like `src`. */
 const factFile = z.strictObject({ src: url, ...fileFacts });
@@ -51,13 +45,13 @@ const factFile = z.strictObject({ src: url, ...fileFacts });
 /** One rung of an HLS ladder: its picture height and, optionally, every file it consists of. */
 const hlsRendition = z.strictObject({
   height,
-  bitrateKbps: bitrateKbps.optional(),
+  bitrateKbps: z.optional(bitrateKbps),
   /** The rung's media playlist. */
-  playlist: url.optional(),
+  playlist: z.optional(url),
   /** Total bytes of the rung's playlist and segments. */
   bytes: fileFacts.bytes,
   /** The rung's playlist and all its segments, for downloads and their integrity checks. */
-  files: z.array(factFile).max(20_000).optional(),
+  files: z.optional(z.array(factFile).check(z.maxLength(20_000))),
 });
 
 const mediaSource = z
@@ -66,22 +60,24 @@ const mediaSource = z
     type: z.enum(['video/mp4', 'video/webm', ...HLS_TYPES]),
     ...fileFacts,
     /** Total bitrate (video + audio); for HLS, of the master playlist's lowest rung. */
-    bitrateKbps: bitrateKbps.optional(),
+    bitrateKbps: z.optional(bitrateKbps),
     /** Picture height of a progressive (MP4/WebM) source. */
-    height: height.optional(),
+    height: z.optional(height),
     /** HLS only: the ladder, lowest rung first. */
-    renditions: z.array(hlsRendition).min(1).max(12).optional(),
+    renditions: z.optional(z.array(hlsRendition).check(z.minLength(1), z.maxLength(12))),
   })
-  .refine((source) => source.renditions === undefined || isHlsType(source.type), {
-    message: 'renditions-need-hls',
-    path: ['renditions'],
-  });
+  .check(
+    z.refine((source) => source.renditions === undefined || isHlsType(source.type), {
+      message: 'renditions-need-hls',
+      path: ['renditions'],
+    }),
+  );
 
 const captionTrack = z.strictObject({
   src: url,
-  srclang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'srclang'),
+  srclang: z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'srclang')),
   label: text,
-  default: z.boolean().optional(),
+  default: z.optional(z.boolean()),
   ...fileFacts,
 });
 
@@ -91,14 +87,11 @@ const poster = z.union([url, z.strictObject({ src: url, ...fileFacts })]);
 export const lessonSchema = z.strictObject({
   id,
   title: localizedText,
-  durationSeconds: z
-    .number()
-    .positive()
-    .max(6 * 3600),
-  sources: z.array(mediaSource).min(1),
-  captions: z.array(captionTrack).default([]),
-  completionThreshold: z.number().gt(0).max(1).optional(),
-  poster: poster.optional(),
+  durationSeconds: z.number().check(z.positive(), z.maximum(6 * 3600)),
+  sources: z.array(mediaSource).check(z.minLength(1)),
+  captions: z._default(z.array(captionTrack), []),
+  completionThreshold: z.optional(z.number().check(z.gt(0), z.maximum(1))),
+  poster: z.optional(poster),
 });
 
 export const courseManifestSchema = z
@@ -106,22 +99,28 @@ export const courseManifestSchema = z
     schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
     id,
     title: localizedText,
-    provider: text.optional(),
+    provider: z.optional(text),
     /** The publishing provider's id on the server (docs/providers.md); absent: the default one. */
-    providerId: id.optional(),
+    providerId: z.optional(id),
     /** Keep playing when the tab is hidden (credit still needs a visible page unless false). */
-    pauseWhenHidden: z.boolean().default(true),
-    lessons: z.array(lessonSchema).min(1).max(500),
+    pauseWhenHidden: z._default(z.boolean(), true),
+    lessons: z.array(lessonSchema).check(z.minLength(1), z.maxLength(500)),
   })
-  .superRefine((course, context) => {
-    const seen = new Set<string>();
-    course.lessons.forEach((lesson, index) => {
-      if (seen.has(lesson.id)) {
-        context.addIssue({ code: 'custom', path: ['lessons', index, 'id'], message: 'duplicate' });
-      }
-      seen.add(lesson.id);
-    });
-  });
+  .check(
+    z.superRefine((course, context) => {
+      const seen = new Set<string>();
+      course.lessons.forEach((lesson, index) => {
+        if (seen.has(lesson.id)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['lessons', index, 'id'],
+            message: 'duplicate',
+          });
+        }
+        seen.add(lesson.id);
+      });
+    }),
+  );
 
 export type CourseManifest = z.infer<typeof courseManifestSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
@@ -146,7 +145,8 @@ export type ManifestResult =
   { ok: true; manifest: CourseManifest } | { ok: false; problems: ManifestProblem[] };
 
 export function parseCourseManifest(input: unknown): ManifestResult {
-  const result = courseManifestSchema.safeParse(input);
+  // The input is kept on each issue: "missing" is told from "wrong type" by it.
+  const result = courseManifestSchema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, manifest: result.data };
   return { ok: false, problems: result.error.issues.map(describeIssue) };
 }
@@ -230,7 +230,6 @@ function explain(issue: z.core.$ZodIssue): [string, string] {
   }
 }
 
-/** zod 4 does not echo the input by default; its message says what it received. */
 function isMissing(issue: z.core.$ZodIssue): boolean {
-  return issue.code === 'invalid_type' && /received undefined$/.test(issue.message);
+  return issue.code === 'invalid_type' && issue.input === undefined;
 }

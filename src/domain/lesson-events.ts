@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable API: the player's page carries this (docs/decisions/0018).
+import * as z from 'zod/mini';
 import { mergeSegments } from './played-segments.ts';
 
 /**
@@ -19,26 +20,28 @@ export const DELIVERY_STATUSES = [
 ] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+const seconds = z.number().check(z.minimum(0), z.maximum(86_400));
+
 const segmentSchema = z
-  .tuple([z.number().min(0).max(86_400), z.number().min(0).max(86_400)])
-  .refine(([start, end]) => end > start, 'segment end must be after its start');
+  .tuple([seconds, seconds])
+  .check(z.refine(([start, end]) => end > start, 'segment end must be after its start'));
 
 export const lessonEventSchema = z.object({
   id: z.uuid(),
-  deviceId: z.string().min(8).max(64),
-  seq: z.number().int().min(0),
+  deviceId: z.string().check(z.minLength(8), z.maxLength(64)),
+  seq: z.int().check(z.minimum(0)),
   deviceTime: z.iso.datetime({ offset: true }),
-  courseId: z.string().min(1).max(64),
-  lessonId: z.string().min(1).max(64),
+  courseId: z.string().check(z.minLength(1), z.maxLength(64)),
+  lessonId: z.string().check(z.minLength(1), z.maxLength(64)),
   type: z.enum(LESSON_EVENT_TYPES),
   /** Position (seconds) when the event was written. */
-  position: z.number().min(0).max(86_400),
+  position: seconds,
   /** All segments played in this lesson so far on this device (merged). */
-  segments: z.array(segmentSchema).max(2000),
+  segments: z.array(segmentSchema).check(z.maxLength(2000)),
   /** Seconds of play credited since this device's previous event for the lesson. */
-  playedSinceLast: z.number().min(0).max(86_400).default(0),
+  playedSinceLast: z._default(seconds, 0),
   /** Monotonic milliseconds elapsed on the device since its previous event for the lesson. */
-  elapsedMsSinceLast: z.number().min(0).default(0),
+  elapsedMsSinceLast: z._default(z.number().check(z.minimum(0)), 0),
 });
 
 export type LessonEvent = z.infer<typeof lessonEventSchema>;

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod's tree-shakable API: the player's page carries this (docs/decisions/0018).
+import * as z from 'zod/mini';
 import type { LessonEvent } from '../domain/lesson-events.ts';
 import { DELIVERY_STATUSES } from '../domain/lesson-events.ts';
 
@@ -31,10 +32,10 @@ export type ApiResult<T> = { ok: true; value: T } | ({ ok: false } & ApiFailure)
 
 const eventResultSchema = z.object({
   /** Null when the event had no readable id; results come in the batch's order. */
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   status: z.enum(DELIVERY_STATUSES),
-  reason: z.string().optional(),
-  field: z.string().optional(),
+  reason: z.optional(z.string()),
+  field: z.optional(z.string()),
 });
 export type EventResult = z.infer<typeof eventResultSchema>;
 
@@ -42,27 +43,25 @@ export type EventResult = z.infer<typeof eventResultSchema>;
 const changedLessonSchema = z.object({
   courseId: z.string(),
   lessonId: z.string(),
-  completedAt: z.string().nullable(),
+  completedAt: z.nullable(z.string()),
 });
 export type ServerChangedLesson = z.infer<typeof changedLessonSchema>;
 
 const eventsReplySchema = z.object({
   results: z.array(eventResultSchema),
-  lessons: z.array(changedLessonSchema).optional(),
+  lessons: z.optional(z.array(changedLessonSchema)),
 });
 export type EventsReply = { results: EventResult[]; lessons: ServerChangedLesson[] };
-const sessionReplySchema = z.object({ token: z.string().min(1), participantId: z.string().min(1) });
+const nonEmpty = z.string().check(z.minLength(1));
+const sessionReplySchema = z.object({ token: nonEmpty, participantId: nonEmpty });
 
 const progressLessonSchema = z.object({
   lessonId: z.string(),
-  completedAt: z.string().nullable().optional(),
-  watchedSeconds: z.number().optional(),
-  coverage: z.number().optional(),
-  position: z.number().nullable().optional(),
-  segments: z
-    .array(z.tuple([z.number(), z.number()]))
-    .nullable()
-    .optional(),
+  completedAt: z.optional(z.nullable(z.string())),
+  watchedSeconds: z.optional(z.number()),
+  coverage: z.optional(z.number()),
+  position: z.optional(z.nullable(z.number())),
+  segments: z.optional(z.nullable(z.array(z.tuple([z.number(), z.number()])))),
 });
 const progressReplySchema = z.object({
   courseId: z.string(),
@@ -189,7 +188,7 @@ export function postSession(
   );
 }
 
-const clockTicketReplySchema = z.object({ clockTicket: z.string().min(1) });
+const clockTicketReplySchema = z.object({ clockTicket: nonEmpty });
 
 /** The server's signed clock (docs/server-checks.md, "Play before the anchor"). */
 export function postClockTicket(api: ApiContext): Promise<ApiResult<string>> {

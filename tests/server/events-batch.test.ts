@@ -121,6 +121,9 @@ describe.each(databaseKinds)('POST /api/v1/events (%s)', (kind) => {
       expect(body.results[6]?.id).toBeNull();
       expect(body.results[7]?.id).toBeNull();
       expect(body.results[2]?.reason).toMatch(/end must be after its start/);
+      // Said in words, not zod mini's bare "Invalid input".
+      expect(body.results[1]?.reason).toMatch(/^Invalid input: expected number, received string/);
+      expect(body.results[4]?.reason).toMatch(/^Invalid UUID/);
       expect(await storedEventCount(database.db, participantId)).toBe(1);
     });
   });

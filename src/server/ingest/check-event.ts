@@ -1,3 +1,4 @@
+import { locales } from 'zod/mini';
 import { createHash } from 'node:crypto';
 import { fieldPath } from '../../domain/course-manifest.ts';
 import type { Lesson } from '../../domain/course-manifest.ts';
@@ -26,6 +27,9 @@ export function payloadHash(event: LessonEvent): string {
   return createHash('sha256').update(JSON.stringify(event)).digest('base64url');
 }
 
+/** zod's mini API carries no wording: the reasons sent back are in English. */
+const ENGLISH_ERRORS = locales.en().localeError;
+
 /**
  * Validates one event of a batch and decides whether the caller may claim it: `invalid` for a
  * schema failure (with the field), `rejected` for a course, lesson or participant it may not use.
@@ -42,7 +46,7 @@ export function checkEvent(input: unknown, identity: Identity, courses: CourseCa
   });
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     return invalid('(root)', 'An event must be a JSON object.');
-  const parsed = lessonEventSchema.safeParse(input);
+  const parsed = lessonEventSchema.safeParse(input, { error: ENGLISH_ERRORS });
   if (!parsed.success) {
     const [first, ...rest] = parsed.error.issues;
     const more =
