@@ -114,6 +114,7 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             language={language}
             onOpen={openFromOutline}
             Item={DownloadableItem}
+            itemPending={!DownloadableItem}
           />
         ) : null}
         {DownloadsPanel ? (

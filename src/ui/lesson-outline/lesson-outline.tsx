@@ -23,6 +23,8 @@ interface LessonOutlineProps {
   onOpen(lessonId: string): void;
   /** Renders an entry's `<li>` with more in it (the download control); a plain `<li>` if absent. */
   Item?: ((props: OutlineEntryProps) => ReactElement) | undefined;
+  /** `Item` is on its way: each entry keeps the room of its row, so nothing moves when it comes. */
+  itemPending?: boolean;
 }
 
 export interface OutlineItemAttributes {
@@ -66,6 +68,7 @@ export function LessonOutline(props: LessonOutlineProps) {
             language={language}
             onOpen={props.onOpen}
             Item={props.Item}
+            itemPending={props.itemPending ?? false}
           />
         ))}
       </ol>
@@ -86,6 +89,7 @@ interface OutlineItemProps {
   language: Language;
   onOpen(lessonId: string): void;
   Item: LessonOutlineProps['Item'];
+  itemPending: boolean;
 }
 
 /** One entry; redrawn only when what it shows changes (the open lesson's share, a state). */
@@ -156,7 +160,10 @@ const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
       {entry}
     </Item>
   ) : (
-    <li {...itemProps}>{entry}</li>
+    <li {...itemProps}>
+      {entry}
+      {props.itemPending ? <div className="outline-item-room" aria-hidden="true" /> : null}
+    </li>
   );
 });
 
