@@ -131,4 +131,40 @@ describe('the first load', () => {
     expect(redraws.outline).toBeLessThanOrEqual(Math.ceil(played) + 2);
     await context.close();
   });
+
+  // It comes after the first frame (or 3 s with nothing playing): whenever it comes, it must not
+  // move the player or the outline under the participant's finger.
+  it('lets the downloads UI arrive without moving the player or the outline', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/downloads-module-[^/]+\.js$/, async (route: Route) => {
+      await held;
+      await route.continue();
+    });
+    const course = new CoursePage(page, baseUrl);
+    await course.open('/c/sample');
+    await course.waitForPlayer();
+    await course.play();
+    await course.pause();
+    const layout = () =>
+      page.evaluate(() => {
+        const box = (element: Element | null) => {
+          const rect = element?.getBoundingClientRect();
+          return rect && [rect.x, rect.y, rect.width, rect.height].map(Math.round);
+        };
+        return {
+          player: box(document.querySelector('.video-js')),
+          seekBar: box(document.querySelector('.vjs-progress-holder')),
+          entries: [...document.querySelectorAll('[data-lesson-id]')].map(box),
+        };
+      });
+    const before = await layout();
+    expect(await page.locator('[data-download-state]').count()).toBe(0);
+    release();
+    await page.locator('[data-download-state]').first().waitFor();
+    expect(await layout()).toEqual(before);
+    await context.close();
+  });
 });
