@@ -1,5 +1,5 @@
-import { locales } from 'zod/mini';
 import { createHash } from 'node:crypto';
+import { locales } from 'zod/mini';
 import { fieldPath } from '../../domain/course-manifest.ts';
 import type { Lesson } from '../../domain/course-manifest.ts';
 import { lessonEventSchema, type LessonEvent } from '../../domain/lesson-events.ts';

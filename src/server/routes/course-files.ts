@@ -7,9 +7,8 @@ import { staticRoutes } from './static.ts';
 /**
  * Serves the catalog's courses: `course.json` from the catalog's last good copy (so a half-written
  * or broken file in COURSES_DIR never reaches participants), compressed and revalidated like
- * every text file; every other file from the course's
- * folder with the same headers as the rest of the static files. Courses the catalog does not
- * serve fall through to the built app's files.
+ * every text file; every other file from the course's folder with the same headers as the rest
+ * of the static files. Courses the catalog does not serve fall through to the built app's files.
  */
 export function courseFileRoutes(courses: CourseCatalog, coursesDir: string | undefined) {
   const files = coursesDir === undefined ? undefined : staticRoutes(coursesDir);
