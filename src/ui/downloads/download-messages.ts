@@ -3,8 +3,9 @@ import type { Language } from '../../domain/language.ts';
 
 const id = {
   download: 'Unduh',
-  downloadLabel: (title: string, size: string) =>
-    `Unduh “${title}” (${size}) untuk ditonton tanpa sinyal`,
+  /** The button's name starts with its visible text (WCAG 2.5.3), then says what and why. */
+  downloadLabel: (visible: string, title: string) =>
+    `${visible} — “${title}”, untuk ditonton tanpa sinyal`,
   deleteDownload: 'Hapus',
   deleteLabel: (title: string) => `Hapus unduhan “${title}”`,
   cancel: 'Batal',
@@ -55,7 +56,7 @@ export type DownloadMessages = typeof id;
 
 const en: DownloadMessages = {
   download: 'Download',
-  downloadLabel: (title, size) => `Download “${title}” (${size}) to watch without signal`,
+  downloadLabel: (visible, title) => `${visible} — “${title}”, to watch without signal`,
   deleteDownload: 'Delete',
   deleteLabel: (title) => `Delete the download of “${title}”`,
   cancel: 'Cancel',

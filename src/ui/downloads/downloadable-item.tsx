@@ -35,6 +35,8 @@ export function downloadableItem({ manifest, manifestUrl, language }: Context) {
     const share = total > 0 ? Math.min(1, done / total) : state === 'complete' ? 1 : 0;
     const title = localized(lesson.title, language);
     const active = state === 'queued' || state === 'downloading' || state === 'paused';
+    const downloadText =
+      state === 'outdated' ? t.update : `${t.download} · ${formatBytes(total, language)}`;
 
     const download = async () => {
       setMessage(null);
@@ -83,12 +85,10 @@ export function downloadableItem({ manifest, manifestUrl, language }: Context) {
               <button
                 type="button"
                 data-action="download"
-                aria-label={t.downloadLabel(title, formatBytes(total, language))}
+                aria-label={t.downloadLabel(downloadText, title)}
                 onClick={() => void download()}
               >
-                {state === 'outdated'
-                  ? t.update
-                  : `${t.download} · ${formatBytes(total, language)}`}
+                {downloadText}
               </button>
             ) : null}
             {state !== 'none' ? (

@@ -80,19 +80,19 @@ export function DownloadsPanel({ manifest, manifestUrl, language }: DownloadsPan
         ))}
       </ul>
       {summary ? (
-        <dl className="downloads-facts">
-          <dd>{t.downloadedTotal(formatBytes(summary.downloadedBytes, language))}</dd>
-          {spaceLeft !== null ? <dd>{t.spaceLeft(formatBytes(spaceLeft, language))}</dd> : null}
-          <dd data-cache-bytes={summary.cacheBytes}>
+        <ul className="downloads-facts">
+          <li>{t.downloadedTotal(formatBytes(summary.downloadedBytes, language))}</li>
+          {spaceLeft !== null ? <li>{t.spaceLeft(formatBytes(spaceLeft, language))}</li> : null}
+          <li data-cache-bytes={summary.cacheBytes}>
             {t.cacheSize(formatBytes(summary.cacheBytes, language))}
-          </dd>
-          <dd data-used-today={summary.usedToday} data-used-month={summary.usedThisMonth}>
+          </li>
+          <li data-used-today={summary.usedToday} data-used-month={summary.usedThisMonth}>
             {t.dataUsed(
               formatBytes(summary.usedToday, language),
               formatBytes(summary.usedThisMonth, language),
             )}
-          </dd>
-        </dl>
+          </li>
+        </ul>
       ) : null}
       <div className="downloads-actions">
         <button
