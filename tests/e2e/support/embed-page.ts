@@ -22,14 +22,50 @@ export class EmbedPage {
 
   async waitForEvent(name: string, timeout = 30_000): Promise<HeardEvent> {
     // A source string: the test runner's transform must not reach into the page's function.
-    await this.page.waitForFunction(
-      `(window.runtutEvents || []).some((e) => e.name === ${JSON.stringify(name)})`,
-      undefined,
-      { timeout, polling: 100 },
-    );
+    await this.page
+      .waitForFunction(
+        `(window.runtutEvents || []).some((e) => e.name === ${JSON.stringify(name)})`,
+        undefined,
+        { timeout, polling: 100 },
+      )
+      .catch(async (error: Error) => {
+        throw new Error(`no ${name} event within ${timeout} ms; ${await this.whatHappened()}`, {
+          cause: error,
+        });
+      });
     const found = (await this.events()).find((e) => e.name === name);
     if (!found) throw new Error(`no ${name} event`);
     return found;
+  }
+
+  /** For a failure message: the events heard, and the frame's player and sync state. */
+  async whatHappened(): Promise<string> {
+    const heard = (await this.events().catch(() => [])).map((e) =>
+      e.name === 'syncstatechange' || e.name === 'error'
+        ? `${e.name}(${JSON.stringify(e.data)})`
+        : e.name,
+    );
+    const frame = await this.frame().catch(() => undefined);
+    const state = await frame
+      ?.evaluate(() => {
+        const video = document.querySelector('video');
+        const container = document.querySelector('[data-frontier]');
+        return {
+          sync: document.querySelector('[data-sync-state]')?.getAttribute('data-sync-state'),
+          network: document
+            .querySelector('[data-network-state]')
+            ?.getAttribute('data-network-state'),
+          frontier: container?.getAttribute('data-frontier'),
+          position: video?.currentTime,
+          paused: video?.paused,
+          ended: video?.ended,
+          lessons: [...document.querySelectorAll('li[data-lesson-id]')].map(
+            (li) => `${li.getAttribute('data-lesson-id')}:${li.getAttribute('data-lesson-state')}`,
+          ),
+        };
+      })
+      .catch((error: Error) => error.message);
+    return `heard [${heard.join(', ')}]; frame ${JSON.stringify(state)}`;
   }
 
   /** Calls a method of the page's player handle; a refusal comes back as `{ refused: code }`. */
