@@ -6,9 +6,9 @@ let firstFrame: Promise<void> | undefined;
 /**
  * Resolves once a video on the page first plays, or `FIRST_FRAME_PATIENCE_MS` after the first
  * call if none does (the participant came to download, or playback waits for a press). Work
- * that would share a thin link with the first frame and that changes nothing on screen (the
- * worker's precache of the whole app shell) waits for it. Not the downloads UI: its buttons
- * appearing after the first frame moved the seek bar under a participant's finger.
+ * that would share a thin link with the first frame waits for it: the worker's precache of the
+ * whole app shell, and the downloads UI (whose room the outline keeps meanwhile, so that its
+ * arrival moves nothing under a participant's finger).
  */
 export function afterFirstFrame(): Promise<void> {
   firstFrame ??= new Promise((resolve) => {

@@ -114,7 +114,6 @@ export function CoursePage({ manifest, manifestUrl, session }: CoursePageProps) 
             language={language}
             onOpen={openFromOutline}
             Item={DownloadableItem}
-            itemPending={!DownloadableItem}
           />
         ) : null}
         {DownloadsPanel ? (

@@ -21,10 +21,12 @@ interface LessonOutlineProps {
   openLessonId: string | null;
   language: Language;
   onOpen(lessonId: string): void;
-  /** Renders an entry's `<li>` with more in it (the download control); a plain `<li>` if absent. */
+  /**
+   * Renders an entry's `<li>` with more in it (the download control). Until it is given (the
+   * downloads UI comes after the first frame), each entry is a plain `<li>` keeping the room of
+   * that control's row, so nothing moves when it comes.
+   */
   Item?: ((props: OutlineEntryProps) => ReactElement) | undefined;
-  /** `Item` is on its way: each entry keeps the room of its row, so nothing moves when it comes. */
-  itemPending?: boolean;
 }
 
 export interface OutlineItemAttributes {
@@ -68,7 +70,6 @@ export function LessonOutline(props: LessonOutlineProps) {
             language={language}
             onOpen={props.onOpen}
             Item={props.Item}
-            itemPending={props.itemPending ?? false}
           />
         ))}
       </ol>
@@ -89,7 +90,6 @@ interface OutlineItemProps {
   language: Language;
   onOpen(lessonId: string): void;
   Item: LessonOutlineProps['Item'];
-  itemPending: boolean;
 }
 
 /** One entry; redrawn only when what it shows changes (the open lesson's share, a state). */
@@ -162,7 +162,7 @@ const OutlineItem = memo(function OutlineItem(props: OutlineItemProps) {
   ) : (
     <li {...itemProps}>
       {entry}
-      {props.itemPending ? <div className="outline-item-room" aria-hidden="true" /> : null}
+      <div className="outline-item-room" aria-hidden="true" />
     </li>
   );
 });
