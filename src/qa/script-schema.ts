@@ -229,12 +229,14 @@ export const EXPECTATION_SCHEMAS = {
     as: who.default('page'),
   }),
   /**
-   * The server credited no more media, over the whole course, than real time allows: seconds
-   * since the participant's session began (the script's first `open`, or `newParticipant`)
-   * plus `slackSeconds`. Whatever a device claims, no one can watch faster than time passes.
+   * The server credited no more media, over the whole course, than real time allows: the
+   * server's pace allowance (1x plus 5 % and 2 s) over the seconds since the participant's
+   * session began (the script's first `open`, or `newParticipant`) plus `slackSeconds` (a
+   * launch token's `iat` is in whole seconds). Whatever a device claims, no one can watch
+   * faster than time passes.
    */
   serverCreditWithinRealTime: expectation('serverCreditWithinRealTime', {
-    slackSeconds: z.number().min(0).max(60).default(3),
+    slackSeconds: z.number().min(0).max(60).default(1),
     as: who.default('page'),
   }),
   /** The last `api` or `replayEvents` answer: its HTTP status and/or every event's result. */
